@@ -1,0 +1,145 @@
+import { ConfigError } from '@onefin/kernel';
+import { loadConfig } from '@onefin/platform';
+import { createWorker } from '@onefin/worker';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import pino from 'pino';
+import { listenConsole, listenPortal, openRuntime, type Runtime } from './runtime.ts';
+import { demoLoginsText, seedDemo } from './seed.ts';
+
+type Closer = () => Promise<void>;
+
+/** Stops cleanly on SIGINT/SIGTERM: servers first, then the worker, then the database. */
+function closeOnSignal(closers: Closer[]): void {
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    for (const c of closers) await c().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+async function withRuntime(): Promise<Runtime> {
+  try {
+    return await openRuntime(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function seedWithProgress(rt: Runtime): Promise<number> {
+  const bar = new SingleBar({
+    format: 'seeding [{bar}] {value}/{total}',
+    clearOnComplete: true,
+    stream: process.stderr,
+    noTTYOutput: false,
+  });
+  bar.start(1, 0);
+  const { created } = await seedDemo(rt.services, (done, total) => {
+    bar.setTotal(total);
+    bar.update(done);
+  });
+  bar.stop();
+  return created;
+}
+
+function startWorker(rt: Runtime) {
+  const log = pino({ level: rt.config.LOG_LEVEL, name: 'worker' });
+  const worker = createWorker({ db: rt.db, log });
+  worker.start();
+  return worker;
+}
+
+const program = new Command('onefin').description('OneFin operator commands').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const rt = await withRuntime();
+    console.log('database is at the latest migration');
+    await rt.db.close();
+  });
+
+program
+  .command('seed')
+  .description('create the deterministic demo world and print its logins')
+  .action(async () => {
+    const rt = await withRuntime();
+    const created = await seedWithProgress(rt);
+    console.log(`seeded ${created} new records`);
+    console.log(
+      demoLoginsText(
+        `http://${rt.config.HOST}:${rt.config.PORTAL_PORT}`,
+        `http://${rt.config.HOST}:${rt.config.CONSOLE_PORT}`,
+      ),
+    );
+    await rt.db.close();
+  });
+
+program
+  .command('serve')
+  .description('run one deployable as its own process (production shape)')
+  .argument('<app>', 'portal | console | worker')
+  .action(async (which: string) => {
+    if (!['portal', 'console', 'worker'].includes(which))
+      program.error(`unknown app "${which}": use portal, console or worker`);
+    const rt = await withRuntime();
+    if (which === 'worker') {
+      const worker = startWorker(rt);
+      closeOnSignal([() => worker.stop(), () => rt.db.close()]);
+      return;
+    }
+    const { app, url } = which === 'portal' ? await listenPortal(rt) : await listenConsole(rt);
+    console.log(`${which} listening on ${url}`);
+    closeOnSignal([() => app.close(), () => rt.db.close()]);
+  });
+
+program
+  .command('start')
+  .description('migrate, seed on first run, and run portal, console and worker in this process')
+  .option('--dev', 'development mode (same as start; web dev servers run separately with vite)')
+  .action(async () => {
+    const started = Date.now();
+    const rt = await withRuntime();
+    if (rt.config.ONEFIN_SEED && (await rt.services.identity.listStaff()).length === 0)
+      await seedWithProgress(rt);
+    const portal = await listenPortal(rt);
+    const consoleApp = await listenConsole(rt);
+    const worker = startWorker(rt);
+    closeOnSignal([
+      () => portal.app.close(),
+      () => consoleApp.app.close(),
+      () => worker.stop(),
+      () => rt.db.close(),
+    ]);
+    console.log(`OneFin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.db.engine})`);
+    console.log(demoLoginsText(portal.url, consoleApp.url));
+  });
+
+const audit = program.command('audit').description('audit log tools');
+audit
+  .command('verify')
+  .description('recompute the hash chain; exit 1 naming the first bad row')
+  .action(async () => {
+    const rt = await withRuntime();
+    const result = await rt.services.audit.verify();
+    await rt.db.close();
+    if (result.ok) {
+      console.log(`audit chain intact: ${result.checked} events verified`);
+      return;
+    }
+    console.error(
+      `audit chain BROKEN at seq ${result.seq}: ${result.problem} (${result.checked} events verified before it)`,
+    );
+    process.exit(1);
+  });
+
+await program.parseAsync();

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { CONSOLE_WEB_DIST, createConsoleApp } from '@onefin/console';
+import { createDatabase, type Database, migrateToLatest } from '@onefin/db';
+import type { App } from '@onefin/http';
+import { allMigrations, composeServices, type OneFinConfig, type Services } from '@onefin/platform';
+import { createPortalApp, PORTAL_WEB_DIST } from '@onefin/portal';
+
+export interface Runtime {
+  config: OneFinConfig;
+  db: Database;
+  services: Services;
+}
+
+/** Opens the configured database (embedded PGlite under the data dir, or PostgreSQL), migrated. */
+export async function openRuntime(config: OneFinConfig): Promise<Runtime> {
+  const db = await createDatabase(
+    config.DATABASE_URL
+      ? {
+          engine: 'postgres',
+          url: config.DATABASE_URL,
+          replicaUrl: config.DATABASE_REPLICA_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+        }
+      : { engine: 'pglite', dataDir: join(config.dataDir, 'pglite') },
+  );
+  try {
+    await migrateToLatest(db.primary, allMigrations);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const services = composeServices({
+    db,
+    secrets: config.secrets,
+    identity: {
+      maxFailedLogins: config.LOGIN_MAX_FAILURES,
+      lockoutMinutes: config.LOCKOUT_MINUTES,
+      customerSessionIdleMinutes: config.PORTAL_SESSION_IDLE_MINUTES,
+      staffSessionIdleMinutes: config.CONSOLE_SESSION_IDLE_MINUTES,
+      sessionMaxHours: config.SESSION_MAX_HOURS,
+    },
+  });
+  return { config, db, services };
+}
+
+function appOptions(rt: Runtime) {
+  return {
+    services: rt.services,
+    db: rt.db,
+    csrfSecret: rt.config.secrets.csrfSecret,
+    secureCookies: rt.config.COOKIE_SECURE || rt.config.NODE_ENV === 'production',
+    loginRateLimitPerMinute: rt.config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    logLevel: rt.config.LOG_LEVEL,
+  };
+}
+
+export async function listenPortal(rt: Runtime): Promise<{ app: App; url: string }> {
+  const app = await createPortalApp({ ...appOptions(rt), webDist: PORTAL_WEB_DIST });
+  const url = await app.listen({ host: rt.config.HOST, port: rt.config.PORTAL_PORT });
+  return { app, url };
+}
+
+export async function listenConsole(rt: Runtime): Promise<{ app: App; url: string }> {
+  const app = await createConsoleApp({ ...appOptions(rt), webDist: CONSOLE_WEB_DIST });
+  const url = await app.listen({ host: rt.config.HOST, port: rt.config.CONSOLE_PORT });
+  return { app, url };
+}

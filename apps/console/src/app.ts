@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { auditConsoleRoutes } from '@onefin/audit';
+import type { Database } from '@onefin/db';
+import { type App, createHttpApp } from '@onefin/http';
+import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
+import type { Services } from '@onefin/platform';
+
+export interface ConsoleOptions {
+  services: Services;
+  db: Database;
+  csrfSecret: Buffer;
+  secureCookies: boolean;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  webDist?: string | undefined;
+}
+
+export const CONSOLE_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** The staff console: its own realm; list screens read from the replica (services' `reads`). */
+export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
+  const { identity, audit } = opts.services;
+  const app = await createHttpApp({
+    name: 'console',
+    title: 'OneFin console API',
+    logLevel: opts.logLevel,
+    readiness: opts.db.replica === opts.db.primary ? [opts.db.primary] : [opts.db.primary, opts.db.replica],
+    csrfSecret: opts.csrfSecret,
+    secureCookies: opts.secureCookies,
+    webDist: opts.webDist,
+  });
+  await app.register(identityConsoleRoutes, {
+    identity,
+    audit,
+    secureCookies: opts.secureCookies,
+    loginRateLimitPerMinute: opts.loginRateLimitPerMinute,
+  });
+  await app.register(auditConsoleRoutes, {
+    audit,
+    canRead: requireStaff(identity, audit, 'audit.read'),
+    canVerify: requireStaff(identity, audit, 'audit.verify'),
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@onefin/db';
+import { type App, createHttpApp } from '@onefin/http';
+import { identityPortalRoutes } from '@onefin/identity';
+import type { Services } from '@onefin/platform';
+
+export interface PortalOptions {
+  services: Services;
+  db: Database;
+  csrfSecret: Buffer;
+  secureCookies: boolean;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  webDist?: string | undefined;
+}
+
+export const PORTAL_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** The customer portal: its own realm, writes and reads on the primary. */
+export async function createPortalApp(opts: PortalOptions): Promise<App> {
+  const app = await createHttpApp({
+    name: 'portal',
+    title: 'OneFin portal API',
+    logLevel: opts.logLevel,
+    readiness: [opts.db.primary],
+    csrfSecret: opts.csrfSecret,
+    secureCookies: opts.secureCookies,
+    webDist: opts.webDist,
+  });
+  await app.register(identityPortalRoutes, {
+    identity: opts.services.identity,
+    secureCookies: opts.secureCookies,
+    loginRateLimitPerMinute: opts.loginRateLimitPerMinute,
+  });
+  return app;
+}

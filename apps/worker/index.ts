@@ -1,0 +1,1 @@
+export { createWorker, type Worker } from './src/worker.ts';

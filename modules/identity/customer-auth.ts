@@ -1,0 +1,194 @@
+import { fail, maskMobile, newId, ok, type Result } from '@onefin/kernel';
+import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityError } from './errors.ts';
+import { clearFailedLogins, isLocked, recordFailedLogin } from './lockout.ts';
+import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
+import type { CustomerLoginRow, IdentityTables } from './schema.ts';
+import { openSession, revokeOtherSessions, type Session } from './sessions.ts';
+
+/** A customer as the portal sees itself: never the raw mobile number. */
+export interface CustomerAccount {
+  id: string;
+  displayName: string;
+  mobileMasked: string;
+  createdAt: Date;
+}
+
+function toAccount(d: IdentityDeps, row: CustomerLoginRow): CustomerAccount {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    mobileMasked: maskMobile(d.pii.decrypt(row.mobile_enc)),
+    createdAt: row.created_at,
+  };
+}
+
+export async function registerCustomer(
+  d: IdentityDeps,
+  input: { mobile: string; password: string; displayName: string },
+  ctx: RequestContext,
+): Promise<Result<CustomerAccount, IdentityError>> {
+  const mobileHash = d.pii.lookupHash(input.mobile);
+  const passwordHash = await hashPassword(input.password);
+  const now = d.clock.now();
+  const row: CustomerLoginRow = {
+    id: newId('cus'),
+    mobile_hash: mobileHash,
+    mobile_enc: d.pii.encrypt(input.mobile),
+    display_name: input.displayName,
+    password_hash: passwordHash,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: now,
+    password_changed_at: now,
+  };
+  const inserted = await d.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .withTables<IdentityTables>()
+      .insertInto('identity_customer_logins')
+      .values(row)
+      .onConflict((oc) => oc.column('mobile_hash').doNothing())
+      .executeTakeFirst();
+    if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    await d.audit.record(
+      {
+        actorType: 'customer',
+        actorId: row.id,
+        action: 'customer.register',
+        outcome: 'success',
+        ...auditCtx(ctx),
+      },
+      trx,
+    );
+    return true;
+  });
+  return inserted ? ok(toAccount(d, row)) : fail('mobile_taken');
+}
+
+export function auditCtx(ctx: RequestContext): { ip?: string; requestId?: string } {
+  return {
+    ...(ctx.ip ? { ip: ctx.ip } : {}),
+    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+  };
+}
+
+/**
+ * Checks the password and opens a session. Unknown numbers cost the same time as known ones. A locked
+ * account is refused even with the right password; the failure that reaches the limit locks it.
+ */
+export async function loginCustomer(
+  d: IdentityDeps,
+  input: { mobile: string; password: string },
+  ctx: RequestContext,
+): Promise<Result<{ token: string; session: Session; account: CustomerAccount }, IdentityError>> {
+  const db = d.db.withTables<IdentityTables>();
+  const row = await db
+    .selectFrom('identity_customer_logins')
+    .selectAll()
+    .where('mobile_hash', '=', d.pii.lookupHash(input.mobile))
+    .executeTakeFirst();
+  const target = { targetType: 'mobile', targetId: maskMobile(input.mobile) };
+  if (!row) {
+    await verifyAgainstNobody(input.password);
+    await d.audit.record({
+      actorType: 'anonymous',
+      actorId: 'unknown',
+      action: 'customer.login',
+      outcome: 'failure',
+      ...target,
+      detail: { reason: 'unknown_mobile' },
+      ...auditCtx(ctx),
+    });
+    return fail('invalid_credentials');
+  }
+  const actor = { actorType: 'customer' as const, actorId: row.id, ...target, ...auditCtx(ctx) };
+  if (isLocked(d, row.locked_until)) {
+    await d.audit.record({
+      ...actor,
+      action: 'customer.login',
+      outcome: 'denied',
+      detail: { reason: 'locked' },
+    });
+    return fail('account_locked', `locked until ${row.locked_until?.toISOString()}`);
+  }
+  if (!(await verifyPassword(row.password_hash, input.password))) {
+    const locked = await d.db.transaction().execute(async (trx) => {
+      const nowLocked = await recordFailedLogin(d, 'identity_customer_logins', row.id, trx);
+      await d.audit.record(
+        { ...actor, action: 'customer.login', outcome: 'failure', detail: { reason: 'wrong_password' } },
+        trx,
+      );
+      if (nowLocked)
+        await d.audit.record(
+          {
+            ...actor,
+            action: 'customer.lockout',
+            outcome: 'success',
+            detail: { minutes: d.settings.lockoutMinutes },
+          },
+          trx,
+        );
+      return nowLocked;
+    });
+    return locked
+      ? fail('account_locked', `locked for ${d.settings.lockoutMinutes} minutes`)
+      : fail('invalid_credentials');
+  }
+  return d.db.transaction().execute(async (trx) => {
+    if (row.failed_logins > 0 || row.locked_until)
+      await clearFailedLogins('identity_customer_logins', row.id, trx);
+    const opened = await openSession(d, 'customer', row.id, ctx, trx);
+    await d.audit.record(
+      { ...actor, action: 'customer.login', outcome: 'success', detail: { session: opened.session.id } },
+      trx,
+    );
+    return ok({ ...opened, account: toAccount(d, row) });
+  });
+}
+
+export async function getCustomerAccount(
+  d: IdentityDeps,
+  customerId: string,
+): Promise<CustomerAccount | undefined> {
+  const row = await d.db
+    .withTables<IdentityTables>()
+    .selectFrom('identity_customer_logins')
+    .selectAll()
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  return row ? toAccount(d, row) : undefined;
+}
+
+/** Changes the password after checking the current one; every other session of the customer ends. */
+export async function changeCustomerPassword(
+  d: IdentityDeps,
+  customerId: string,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+  ctx: RequestContext,
+): Promise<Result<void, IdentityError>> {
+  const db = d.db.withTables<IdentityTables>();
+  const row = await db
+    .selectFrom('identity_customer_logins')
+    .select(['password_hash'])
+    .where('id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  const actor = { actorType: 'customer' as const, actorId: customerId, ...auditCtx(ctx) };
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    await d.audit.record({ ...actor, action: 'customer.change_password', outcome: 'failure' });
+    return fail('wrong_current_password');
+  }
+  if (input.currentPassword === input.newPassword) return fail('same_password');
+  const newHash = await hashPassword(input.newPassword);
+  await d.db.transaction().execute(async (trx) => {
+    await trx
+      .withTables<IdentityTables>()
+      .updateTable('identity_customer_logins')
+      .set({ password_hash: newHash, password_changed_at: d.clock.now() })
+      .where('id', '=', customerId)
+      .execute();
+    await revokeOtherSessions(d, customerId, sessionId, trx);
+    await d.audit.record({ ...actor, action: 'customer.change_password', outcome: 'success' }, trx);
+  });
+  return ok(undefined);
+}

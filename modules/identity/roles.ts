@@ -1,0 +1,60 @@
+/** Staff roles across every sales channel and back-office function. */
+export const ROLES = [
+  'admin',
+  'advisor',
+  'phone_sales',
+  'agent',
+  'branch',
+  'corporate_sales',
+  'operations',
+  'risk_officer',
+  'underwriter',
+  'service_desk',
+  'analyst',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Console permissions. Modules add theirs here as they arrive. */
+export const PERMISSIONS = [
+  'staff.read',
+  'staff.propose',
+  'staff.approve',
+  'approvals.read',
+  'audit.read',
+  'audit.verify',
+  'customers.read',
+  'orders.assist',
+  'operations.run',
+  'risk.review',
+  'underwriting.decide',
+  'tickets.handle',
+  'analytics.query',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const SALES: Permission[] = ['customers.read', 'orders.assist', 'approvals.read'];
+
+/** Which permissions each role carries (RBAC). Granting a role is itself a maker–checker action. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: ['staff.read', 'staff.propose', 'staff.approve', 'approvals.read', 'audit.read', 'audit.verify'],
+  advisor: SALES,
+  phone_sales: SALES,
+  agent: SALES,
+  branch: SALES,
+  corporate_sales: SALES,
+  operations: ['customers.read', 'operations.run', 'approvals.read'],
+  risk_officer: ['customers.read', 'risk.review', 'approvals.read'],
+  underwriter: ['customers.read', 'underwriting.decide', 'approvals.read'],
+  service_desk: ['customers.read', 'tickets.handle'],
+  analyst: ['analytics.query'],
+  auditor: ['audit.read', 'audit.verify', 'approvals.read', 'staff.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))].sort();
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Executor } from '@onefin/kernel';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+
+export type Engine = 'pglite' | 'postgres';
+
+/**
+ * The database handles a process works with. `primary` takes writes and any read that must see its
+ * own writes; `replica` is for heavy read-only queries (the console's lists), and is the primary
+ * itself when no replica is configured.
+ */
+export interface Database {
+  engine: Engine;
+  primary: Executor;
+  replica: Executor;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { engine: 'pglite'; dataDir: string | undefined }
+  | { engine: 'postgres'; url: string; replicaUrl?: string | undefined; poolSize?: number };
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** Same value types on both engines: BIGINT as bigint (money), DATE as 'YYYY-MM-DD' (business dates). */
+const parsers = {
+  [INT8]: (value: string) => BigInt(value),
+  [DATE]: (value: string) => value,
+};
+
+export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir, { parsers });
+  await pglite.waitReady;
+  return pglite;
+}
+
+export function pglitePrimary(pglite: PGlite): Executor {
+  return new Kysely({ dialect: new PGliteDialect(pglite) });
+}
+
+function postgresPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 || oid === DATE
+          ? parsers[oid]
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export function postgresExecutor(url: string, poolSize = 10): Executor {
+  return new Kysely({ dialect: new PostgresDialect({ pool: postgresPool(url, poolSize) }) });
+}
+
+export async function createDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.engine === 'pglite') {
+    const pglite = await openPglite(config.dataDir);
+    const primary = pglitePrimary(pglite);
+    return { engine: 'pglite', primary, replica: primary, close: () => primary.destroy() };
+  }
+  const primary = postgresExecutor(config.url, config.poolSize);
+  const replica = config.replicaUrl ? postgresExecutor(config.replicaUrl, config.poolSize) : primary;
+  return {
+    engine: 'postgres',
+    primary,
+    replica,
+    async close() {
+      await primary.destroy();
+      if (replica !== primary) await replica.destroy();
+    },
+  };
+}

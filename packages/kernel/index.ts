@@ -1,0 +1,11 @@
+export { kernelMigrations } from './migrations/index.ts';
+export * from './src/clock.ts';
+export * from './src/config.ts';
+export * from './src/decimal.ts';
+export * from './src/ids.ts';
+export * from './src/money.ts';
+export * from './src/outbox/outbox.ts';
+export * from './src/outbox/relay.ts';
+export * from './src/pii.ts';
+export * from './src/problem.ts';
+export * from './src/result.ts';

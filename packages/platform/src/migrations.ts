@@ -1,0 +1,11 @@
+import { auditMigrations } from '@onefin/audit';
+import type { MigrationSource } from '@onefin/db';
+import { identityMigrations } from '@onefin/identity';
+import { kernelMigrations } from '@onefin/kernel';
+
+/** Every owner's migrations. A new module adds its line here. */
+export const allMigrations: MigrationSource[] = [
+  { owner: 'kernel', migrations: kernelMigrations },
+  { owner: 'audit', migrations: auditMigrations },
+  { owner: 'identity', migrations: identityMigrations },
+];
