@@ -13,8 +13,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: unit, exclude: ignored } },
+      { extends: true, test: { name: 'unit', include: unit, exclude: ignored } },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: integration,
@@ -24,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: integration,

@@ -44,7 +44,7 @@ export function pglitePrimary(pglite: PGlite): Executor {
 }
 
 function postgresPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max,
     types: {
@@ -54,6 +54,12 @@ function postgresPool(url: string, max: number): pg.Pool {
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client dropped by the server (restart, failover) is discarded by the pool; without a
+  // listener the 'error' event would crash the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`postgres pool: idle client error: ${error.message}`);
+  });
+  return pool;
 }
 
 export function postgresExecutor(url: string, poolSize = 10): Executor {

@@ -35,7 +35,10 @@ async function freshPglite(templatePath: string): Promise<Database> {
   return { engine: 'pglite', primary, replica: primary, close: () => primary.destroy() };
 }
 
-async function freshPostgres(adminUrl: string, template: string): Promise<Database> {
+/** A test database; on PostgreSQL also its URL, for tests that start a separate process on it. */
+export type TestDatabase = Database & { url?: string };
+
+async function freshPostgres(adminUrl: string, template: string): Promise<TestDatabase> {
   const name = `onefin_t_${randomBytes(6).toString('hex')}`;
   const admin = postgresExecutor(adminUrl, 1);
   try {
@@ -43,8 +46,10 @@ async function freshPostgres(adminUrl: string, template: string): Promise<Databa
   } finally {
     await admin.destroy();
   }
-  const primary = postgresExecutor(withDatabase(adminUrl, name), 10);
+  const url = withDatabase(adminUrl, name);
+  const primary = postgresExecutor(url, 10);
   return {
+    url,
     engine: 'postgres',
     primary,
     replica: primary,
@@ -61,7 +66,7 @@ async function freshPostgres(adminUrl: string, template: string): Promise<Databa
  * A fresh, fully migrated, isolated database for one test file, on the engine of the running Vitest
  * project (the suite runs once on PGlite and once on PostgreSQL). Close it in afterAll.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const engine = inject('onefinEngine');
   return engine === 'pglite'
     ? freshPglite(inject('onefinTemplate'))
