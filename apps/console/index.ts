@@ -1,1 +1,1 @@
-export { CONSOLE_WEB_DIST, createConsoleApp, type ConsoleOptions } from './src/app.ts';
+export { CONSOLE_WEB_DIST, type ConsoleOptions, createConsoleApp } from './src/app.ts';
