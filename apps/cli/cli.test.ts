@@ -52,7 +52,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('the onefin command', () => {
+// each step starts a real process (tsx, PGlite, migrations): give them room on a loaded 2-core machine
+describe('the onefin command', { timeout: 180_000 }, () => {
   it('migrates idempotently, seeds demo logins, and verifies the audit chain', async () => {
     expect((await onefin('migrate')).code).toBe(0);
     expect((await onefin('migrate')).code).toBe(0);
