@@ -34,7 +34,9 @@ export interface TestPlatform {
 }
 
 /** The whole platform over a fresh database of the running engine, with a clock tests can move. */
-export async function startTestPlatform(opts: { replica?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  opts: { replica?: boolean; loginRateLimitPerMinute?: number } = {},
+): Promise<TestPlatform> {
   const db = opts.replica ? await createTestDatabaseWithReplica() : await createTestDatabase();
   const clock = createManualClock(new Date());
   const services = composeServices({ db, secrets: TEST_SECRETS, clock });
@@ -43,7 +45,7 @@ export async function startTestPlatform(opts: { replica?: boolean } = {}): Promi
     db,
     csrfSecret: TEST_SECRETS.csrfSecret,
     secureCookies: false,
-    loginRateLimitPerMinute: 1000,
+    loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000,
     logLevel: 'silent',
   };
   const portal = await createPortalApp(shared);

@@ -117,6 +117,13 @@ describe('maker–checker: a role grant', () => {
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', checkerId: admin2.id });
 
+    const trail = await p.services.audit.list({ action: 'staff.request', actorId: admin2.id, limit: 1 });
+    expect(trail.items[0]).toMatchObject({
+      targetId: 'POST /api/v1/approvals/:id/approve',
+      outcome: 'success',
+      detail: { status: 200 },
+    });
+
     const after = (await advisor.client.get('/api/v1/me')).json<{ roles: string[] }>();
     expect(after.roles).toEqual(['advisor', 'branch']);
 

@@ -29,6 +29,24 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     secureCookies: opts.secureCookies,
     webDist: opts.webDist,
   });
+  // Every state-changing staff request leaves an audit row, whatever the module; domain events
+  // (approval.approve, …) say what it meant, this says that it happened and how it ended.
+  // Written in onSend, before the response leaves: nothing a staff member was told happened is unaudited.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.staff || request.method === 'GET' || request.method === 'HEAD') return payload;
+    await audit.record({
+      actorType: 'staff',
+      actorId: request.staff.id,
+      action: 'staff.request',
+      targetType: 'route',
+      targetId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      outcome: reply.statusCode < 400 ? 'success' : reply.statusCode === 403 ? 'denied' : 'failure',
+      detail: { status: reply.statusCode, params: request.params ?? {} },
+      ip: request.ip,
+      requestId: request.id,
+    });
+    return payload;
+  });
   await app.register(identityConsoleRoutes, {
     identity,
     audit,
