@@ -1,8 +1,8 @@
 import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
 import type { z } from 'zod';
-import { auditCtx } from './customer-auth.ts';
 import type { IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
+import { auditCtx } from './lockout.ts';
 import type { Permission } from './roles.ts';
 import type { ApprovalRow, IdentityTables } from './schema.ts';
 import type { StaffUser } from './staff.ts';

@@ -1,8 +1,8 @@
 import { fail, maskMobile, newId, ok, type Result } from '@onefin/kernel';
 import type { IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
-import { clearFailedLogins, isLocked, recordFailedLogin } from './lockout.ts';
-import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
+import { auditCtx, checkPassword, clearFailedLogins } from './lockout.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import type { CustomerLoginRow, IdentityTables } from './schema.ts';
 import { openSession, revokeOtherSessions, type Session } from './sessions.ts';
 
@@ -65,13 +65,6 @@ export async function registerCustomer(
   return inserted ? ok(toAccount(d, row)) : fail('mobile_taken');
 }
 
-export function auditCtx(ctx: RequestContext): { ip?: string; requestId?: string } {
-  return {
-    ...(ctx.ip ? { ip: ctx.ip } : {}),
-    ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
-  };
-}
-
 /**
  * Checks the password and opens a session. Unknown numbers cost the same time as known ones. A locked
  * account is refused even with the right password; the failure that reaches the limit locks it.
@@ -88,55 +81,18 @@ export async function loginCustomer(
     .where('mobile_hash', '=', d.pii.lookupHash(input.mobile))
     .executeTakeFirst();
   const target = { targetType: 'mobile', targetId: maskMobile(input.mobile) };
-  if (!row) {
-    await verifyAgainstNobody(input.password);
-    await d.audit.record({
-      actorType: 'anonymous',
-      actorId: 'unknown',
-      action: 'customer.login',
-      outcome: 'failure',
-      ...target,
-      detail: { reason: 'unknown_mobile' },
-      ...auditCtx(ctx),
-    });
-    return fail('invalid_credentials');
-  }
+  const checked = await checkPassword(d, {
+    realm: 'customer',
+    table: 'identity_customer_logins',
+    row,
+    password: input.password,
+    target,
+    ctx,
+  });
+  if (!checked.ok || !row) return checked.ok ? fail('invalid_credentials') : checked;
   const actor = { actorType: 'customer' as const, actorId: row.id, ...target, ...auditCtx(ctx) };
-  if (isLocked(d, row.locked_until)) {
-    await d.audit.record({
-      ...actor,
-      action: 'customer.login',
-      outcome: 'denied',
-      detail: { reason: 'locked' },
-    });
-    return fail('account_locked', `locked until ${row.locked_until?.toISOString()}`);
-  }
-  if (!(await verifyPassword(row.password_hash, input.password))) {
-    const locked = await d.db.transaction().execute(async (trx) => {
-      const nowLocked = await recordFailedLogin(d, 'identity_customer_logins', row.id, trx);
-      await d.audit.record(
-        { ...actor, action: 'customer.login', outcome: 'failure', detail: { reason: 'wrong_password' } },
-        trx,
-      );
-      if (nowLocked)
-        await d.audit.record(
-          {
-            ...actor,
-            action: 'customer.lockout',
-            outcome: 'success',
-            detail: { minutes: d.settings.lockoutMinutes },
-          },
-          trx,
-        );
-      return nowLocked;
-    });
-    return locked
-      ? fail('account_locked', `locked for ${d.settings.lockoutMinutes} minutes`)
-      : fail('invalid_credentials');
-  }
   return d.db.transaction().execute(async (trx) => {
-    if (row.failed_logins > 0 || row.locked_until)
-      await clearFailedLogins('identity_customer_logins', row.id, trx);
+    await clearFailedLogins('identity_customer_logins', row, trx);
     const opened = await openSession(d, 'customer', row.id, ctx, trx);
     await d.audit.record(
       { ...actor, action: 'customer.login', outcome: 'success', detail: { session: opened.session.id } },

@@ -1,9 +1,8 @@
 import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
-import { auditCtx } from './customer-auth.ts';
 import type { IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
-import { clearFailedLogins, isLocked, recordFailedLogin } from './lockout.ts';
-import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
+import { auditCtx, checkPassword, clearFailedLogins } from './lockout.ts';
+import { hashPassword } from './passwords.ts';
 import { isRole, type Permission, permissionsOf, type Role } from './roles.ts';
 import type { IdentityTables, StaffRow } from './schema.ts';
 import { openSession, type Session } from './sessions.ts';
@@ -199,52 +198,16 @@ export async function loginStaff(
     .where('username', '=', input.username)
     .executeTakeFirst();
   const target = { targetType: 'staff_username', targetId: input.username.slice(0, 64) };
-  if (!row) {
-    await verifyAgainstNobody(input.password);
-    await d.audit.record({
-      actorType: 'anonymous',
-      actorId: 'unknown',
-      action: 'staff.login',
-      outcome: 'failure',
-      ...target,
-      detail: { reason: 'unknown_username' },
-      ...auditCtx(ctx),
-    });
-    return fail('invalid_credentials');
-  }
+  const checked = await checkPassword(d, {
+    realm: 'staff',
+    table: 'identity_staff',
+    row,
+    password: input.password,
+    target,
+    ctx,
+  });
+  if (!checked.ok || !row) return checked.ok ? fail('invalid_credentials') : checked;
   const actor = { actorType: 'staff' as const, actorId: row.id, ...target, ...auditCtx(ctx) };
-  if (isLocked(d, row.locked_until)) {
-    await d.audit.record({
-      ...actor,
-      action: 'staff.login',
-      outcome: 'denied',
-      detail: { reason: 'locked' },
-    });
-    return fail('account_locked', `locked until ${row.locked_until?.toISOString()}`);
-  }
-  if (!(await verifyPassword(row.password_hash, input.password))) {
-    const locked = await d.db.transaction().execute(async (trx) => {
-      const nowLocked = await recordFailedLogin(d, 'identity_staff', row.id, trx);
-      await d.audit.record(
-        { ...actor, action: 'staff.login', outcome: 'failure', detail: { reason: 'wrong_password' } },
-        trx,
-      );
-      if (nowLocked)
-        await d.audit.record(
-          {
-            ...actor,
-            action: 'staff.lockout',
-            outcome: 'success',
-            detail: { minutes: d.settings.lockoutMinutes },
-          },
-          trx,
-        );
-      return nowLocked;
-    });
-    return locked
-      ? fail('account_locked', `locked for ${d.settings.lockoutMinutes} minutes`)
-      : fail('invalid_credentials');
-  }
   if (row.status === 'disabled') {
     await d.audit.record({
       ...actor,
@@ -255,7 +218,7 @@ export async function loginStaff(
     return fail('account_disabled');
   }
   return d.db.transaction().execute(async (trx) => {
-    if (row.failed_logins > 0 || row.locked_until) await clearFailedLogins('identity_staff', row.id, trx);
+    await clearFailedLogins('identity_staff', row, trx);
     const opened = await openSession(d, 'staff', row.id, ctx, trx);
     await d.audit.record(
       { ...actor, action: 'staff.login', outcome: 'success', detail: { session: opened.session.id } },
