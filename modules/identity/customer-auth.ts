@@ -1,5 +1,5 @@
 import { fail, maskMobile, newId, ok, type Result } from '@onefin/kernel';
-import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityContext, IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
 import { auditCtx, checkPassword, clearFailedLogins } from './lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -103,21 +103,26 @@ export async function loginCustomer(
 }
 
 export async function getCustomerAccount(
-  d: IdentityDeps,
+  d: IdentityContext,
   customerId: string,
 ): Promise<CustomerAccount | undefined> {
+  const cached = d.caches.account(customerId);
+  if (cached) return cached;
   const row = await d.db
     .withTables<IdentityTables>()
     .selectFrom('identity_customer_logins')
     .selectAll()
     .where('id', '=', customerId)
     .executeTakeFirst();
-  return row ? toAccount(d, row) : undefined;
+  if (!row) return undefined;
+  const account = toAccount(d, row);
+  d.caches.rememberAccount(account);
+  return account;
 }
 
 /** Changes the password after checking the current one; every other session of the customer ends. */
 export async function changeCustomerPassword(
-  d: IdentityDeps,
+  d: IdentityContext,
   customerId: string,
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
@@ -146,5 +151,6 @@ export async function changeCustomerPassword(
     await revokeOtherSessions(d, customerId, sessionId, trx);
     await d.audit.record({ ...actor, action: 'customer.change_password', outcome: 'success' }, trx);
   });
+  d.caches.forgetSessions(customerId);
   return ok(undefined);
 }

@@ -1,5 +1,6 @@
 import type { AuditService } from '@onefin/audit';
 import type { Clock, Executor, PiiCipher } from '@onefin/kernel';
+import type { IdentityCaches } from './caches.ts';
 
 export interface IdentitySettings {
   /** Failed log-ins in a row that lock an account. */
@@ -9,6 +10,12 @@ export interface IdentitySettings {
   customerSessionIdleMinutes: number;
   staffSessionIdleMinutes: number;
   sessionMaxHours: number;
+  /**
+   * How long a process may answer from memory for a session or a customer profile before asking the
+   * database again. Revocation in the same process is immediate; in another process it takes effect
+   * within this time (decision 0008). 0 turns caching off.
+   */
+  cacheMs: number;
 }
 
 export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
@@ -17,6 +24,7 @@ export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
   customerSessionIdleMinutes: 30,
   staffSessionIdleMinutes: 60,
   sessionMaxHours: 12,
+  cacheMs: 2000,
 };
 
 export interface IdentityDeps {
@@ -33,4 +41,9 @@ export interface RequestContext {
   ip?: string | undefined;
   userAgent?: string | undefined;
   requestId?: string | undefined;
+}
+
+/** The deps plus the service's own in-process caches. */
+export interface IdentityContext extends IdentityDeps {
+  caches: IdentityCaches;
 }

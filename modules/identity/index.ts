@@ -10,6 +10,7 @@ import {
   proposeAction,
   registerApprovalHandler,
 } from './approvals.ts';
+import { createIdentityCaches } from './caches.ts';
 import {
   type CustomerAccount,
   changeCustomerPassword,
@@ -17,7 +18,7 @@ import {
   loginCustomer,
   registerCustomer,
 } from './customer-auth.ts';
-import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityContext, IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
 import { hashPassword } from './passwords.ts';
 import type { Role } from './roles.ts';
@@ -115,7 +116,11 @@ export interface IdentityService {
   getApproval(id: string): Promise<Approval | undefined>;
 }
 
-export function createIdentityService(deps: IdentityDeps): IdentityService {
+export function createIdentityService(externalDeps: IdentityDeps): IdentityService {
+  const deps: IdentityContext = {
+    ...externalDeps,
+    caches: createIdentityCaches(externalDeps.settings.cacheMs),
+  };
   const registry: ApprovalRegistry = { handlers: new Map() };
   const [createStaffHandler, grantRoleHandler, revokeRoleHandler] = staffApprovalHandlers(deps);
   registerApprovalHandler(registry, createStaffHandler);

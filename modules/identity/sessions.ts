@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Executor, HOUR_MS, MINUTE_MS, newId } from '@onefin/kernel';
-import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityContext, IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityTables, SessionRow } from './schema.ts';
 
 export type Realm = 'customer' | 'staff';
@@ -72,16 +72,23 @@ export async function openSession(
  * the absolute lifetime.
  */
 export async function resolveSession(
-  d: IdentityDeps,
+  d: IdentityContext,
   realm: Realm,
   token: string,
 ): Promise<Session | undefined> {
-  const db = d.db.withTables<IdentityTables>();
   const now = d.clock.now();
+  const hash = tokenHash(token);
+  const cached = d.caches.session(hash);
+  // a cached answer is good until the idle timeout needs sliding again (once a minute)
+  if (cached && now.getTime() - cached.checkedAt.getTime() < TOUCH_EVERY_MS) {
+    const { session } = cached;
+    return session.realm === realm && session.expiresAt > now ? session : undefined;
+  }
+  const db = d.db.withTables<IdentityTables>();
   const row = await db
     .selectFrom('identity_sessions')
     .selectAll()
-    .where('token_hash', '=', tokenHash(token))
+    .where('token_hash', '=', hash)
     .executeTakeFirst();
   if (!row || row.realm !== realm || row.revoked_at || row.expires_at <= now) return undefined;
   let expiresAt = row.expires_at;
@@ -94,12 +101,20 @@ export async function resolveSession(
       .where('id', '=', row.id)
       .execute();
   }
-  return { id: row.id, realm, principalId: row.principal_id, createdAt: row.created_at, expiresAt };
+  const session: Session = {
+    id: row.id,
+    realm,
+    principalId: row.principal_id,
+    createdAt: row.created_at,
+    expiresAt,
+  };
+  d.caches.rememberSession(hash, { session, checkedAt: now });
+  return session;
 }
 
 /** Revokes one session of a principal; false when it is not theirs (or does not exist). */
 export async function revokeSession(
-  d: IdentityDeps,
+  d: IdentityContext,
   principalId: string,
   sessionId: string,
 ): Promise<boolean> {
@@ -111,6 +126,8 @@ export async function revokeSession(
     .where('principal_id', '=', principalId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  // after the update: a request that read the row just before cannot re-cache it as live
+  d.caches.forgetSessions(principalId, sessionId);
   return result.numUpdatedRows > 0n;
 }
 

@@ -38,6 +38,7 @@ export async function openRuntime(config: OneFinConfig): Promise<Runtime> {
       customerSessionIdleMinutes: config.PORTAL_SESSION_IDLE_MINUTES,
       staffSessionIdleMinutes: config.CONSOLE_SESSION_IDLE_MINUTES,
       sessionMaxHours: config.SESSION_MAX_HOURS,
+      cacheMs: config.SESSION_CACHE_MS,
     },
   });
   return { config, db, services };

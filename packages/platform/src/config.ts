@@ -36,6 +36,7 @@ export const configSchema = z.object({
   PORTAL_SESSION_IDLE_MINUTES: envInt(30, 1, 1440),
   CONSOLE_SESSION_IDLE_MINUTES: envInt(60, 1, 1440),
   SESSION_MAX_HOURS: envInt(12, 1, 720),
+  SESSION_CACHE_MS: envInt(2000, 0, 60_000),
   ONEFIN_SEED: envBool(true),
 });
 

@@ -1,0 +1,37 @@
+/** The API client: `createApiClient`, the typed `ApiError` carrying the server's problem+json. */
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  ApiError,
+  createApiClient,
+  isApiError,
+  type Problem,
+  type ProblemFieldError,
+  type QueryParams,
+} from './src/api-client.ts';
+/** Dates and money formatted for the current language; `testId` for props without data attributes. */
+export { formatDateTime, formatMoney, formatTimestamp, testId } from './src/format.ts';
+/** i18next set up with zh-CN by default and en, the language remembered in localStorage. */
+export {
+  createI18n,
+  currentLanguage,
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGES,
+  type Language,
+  type MessageTree,
+} from './src/i18n.ts';
+/** The header language switch (`data-testid="language-switch"`). */
+export { LanguageSwitch } from './src/language-switch.tsx';
+/** After log-in: the `?next=` path, only if it stays on this site. */
+export { safeNextPath } from './src/navigation.ts';
+/** Showing server problems: field errors onto antd forms, the rest as translated messages. */
+export {
+  applyProblemToForm,
+  formFieldPath,
+  problemDetail,
+  problemText,
+  useShowProblem,
+} from './src/problems.ts';
+/** i18n + antd ConfigProvider (locale, theme) + TanStack Query around an app. */
+export { createQueryClient, ONEFIN_THEME, OneFinProviders } from './src/providers.tsx';
