@@ -1,0 +1,113 @@
+import { problemText } from '@onefin/ui';
+import { Button, Flex, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { ApprovalsPage } from './approvals/approvals-page.tsx';
+import { AuditPage } from './audit/audit-page.tsx';
+import { StaffContext, useHasPermission, useStaffQuery } from './auth.ts';
+import { ConsoleLayout } from './layout/console-layout.tsx';
+import { DashboardPage } from './pages/dashboard-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { StaffPage } from './staff/staff-page.tsx';
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Pages behind log-in: wait for the staff user, send anyone without a session to the log-in page. */
+function RequireStaff() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const staff = useStaffQuery();
+  if (staff.isPending) return <FullPageSpin />;
+  if (staff.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={problemText(t, staff.error)}
+        extra={<Button onClick={() => void staff.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!staff.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <StaffContext value={staff.data}>
+      <Outlet />
+    </StaffContext>
+  );
+}
+
+/** A page only staff holding `permission` may open; the others see why not. */
+function RequirePermission(props: { permission: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const isAllowed = useHasPermission(props.permission);
+  if (!isAllowed) {
+    return (
+      <Result
+        status="403"
+        title={t('forbidden.title')}
+        subTitle={t('forbidden.subtitle')}
+        data-testid="forbidden"
+      />
+    );
+  }
+  return props.children;
+}
+
+function GuestOnly() {
+  const staff = useStaffQuery();
+  if (staff.isPending) return <FullPageSpin />;
+  if (staff.data) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+export function ConsoleApp() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<GuestOnly />}>
+          <Route path="/login" element={<LoginPage />} />
+        </Route>
+        <Route element={<RequireStaff />}>
+          <Route element={<ConsoleLayout />}>
+            <Route index element={<DashboardPage />} />
+            <Route
+              path="/approvals"
+              element={
+                <RequirePermission permission="approvals.read">
+                  <ApprovalsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/staff"
+              element={
+                <RequirePermission permission="staff.read">
+                  <StaffPage />
+                </RequirePermission>
+              }
+            />
+          </Route>
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,66 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Approval, ApprovalStatus, Staff } from '../api.ts';
+
+const STATUS_COLORS: Record<ApprovalStatus, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'default',
+  failed: 'red',
+};
+
+export function ApprovalStatusTag(props: { status: ApprovalStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[props.status]} data-testid="approval-status">
+      {t(`approvals.status.${props.status}`)}
+    </Tag>
+  );
+}
+
+/** `identity.grant_role` → 授予角色 / Grant role; unknown actions show their code. */
+export function ApprovalActionLabel(props: { action: string }) {
+  const { t } = useTranslation();
+  return (
+    <span title={props.action}>{t(`approvals.actions.${props.action}`, { defaultValue: props.action })}</span>
+  );
+}
+
+/** A staff user as "name (username)", or the bare id when the directory does not know them. */
+export function staffLabel(directory: Map<string, Staff>, id: unknown): string {
+  const staff = typeof id === 'string' ? directory.get(id) : undefined;
+  return staff ? `${staff.displayName} (${staff.username})` : String(id ?? '—');
+}
+
+/**
+ * The approval's summary in the reader's language for actions the console knows; the server's own
+ * (English) summary for the rest.
+ */
+export function useApprovalSummary(directory: Map<string, Staff>): (approval: Approval) => string {
+  const { t } = useTranslation();
+  return (approval) => {
+    const d = approval.details;
+    const role = (r: unknown) => t(`roles.${String(r)}`, { defaultValue: String(r) });
+    switch (approval.action) {
+      case 'identity.create_staff': {
+        const roles =
+          Array.isArray(d.roles) && d.roles.length
+            ? d.roles.map(role).join(t('approvals.listSeparator'))
+            : t('staff.noRoles');
+        return t('approvals.summaries.identity.create_staff', {
+          username: d.username,
+          name: d.displayName,
+          roles,
+        });
+      }
+      case 'identity.grant_role':
+      case 'identity.revoke_role':
+        return t(`approvals.summaries.${approval.action}`, {
+          staff: staffLabel(directory, d.staffId),
+          role: role(d.role),
+        });
+      default:
+        return approval.summary;
+    }
+  };
+}

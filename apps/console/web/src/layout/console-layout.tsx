@@ -1,0 +1,105 @@
+import {
+  DownOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { LanguageSwitch } from '@onefin/ui';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useLogout, useStaff } from '../auth.ts';
+import { navEntryOf, visibleNavEntries } from './navigation.tsx';
+
+/** The staff frame: a side menu of the pages this staff user may see, a header with language and user menu. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  const logout = useLogout();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isNarrow = !screens.lg;
+  const [isCollapsed, setCollapsed] = useState<boolean | undefined>(undefined);
+  const collapsed = isCollapsed ?? isNarrow;
+  const selected = navEntryOf(pathname);
+  const items = visibleNavEntries(staff.permissions).map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: (
+      <Link to={entry.path} data-testid={`nav-${entry.key}`} onClick={() => isNarrow && setCollapsed(true)}>
+        {t(`nav.${entry.key}`)}
+      </Link>
+    ),
+  }));
+  return (
+    <Layout className="console-layout">
+      <Layout.Sider
+        theme="dark"
+        width={220}
+        collapsible
+        trigger={null}
+        collapsed={collapsed}
+        collapsedWidth={isNarrow ? 0 : 64}
+        className={isNarrow ? 'console-sider console-sider--overlay' : 'console-sider'}
+      >
+        <Flex align="center" gap={8} className="console-brand">
+          <span className="brand-logo">1</span>
+          {collapsed ? null : (
+            <Typography.Text strong className="console-brand__text">
+              {t('brand.name')} · {t('brand.console')}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected.key] : []} items={items} />
+      </Layout.Sider>
+      {isNarrow && !collapsed ? (
+        <button
+          type="button"
+          className="console-backdrop"
+          aria-label={t('common.menu')}
+          onClick={() => setCollapsed(true)}
+        />
+      ) : null}
+      <Layout>
+        <Layout.Header className="console-header">
+          <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+              aria-label={t('common.menu')}
+              data-testid="sider-toggle"
+            />
+            <Flex align="center" gap={8}>
+              <LanguageSwitch isCompact={isNarrow} />
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    {
+                      key: 'logout',
+                      icon: <LogoutOutlined />,
+                      label: <span data-testid="logout">{t('common.logout')}</span>,
+                    },
+                  ],
+                  onClick: () => logout.mutate(),
+                }}
+              >
+                <Button type="text" data-testid="user-menu">
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  <span>{staff.displayName}</span>
+                  <DownOutlined />
+                </Button>
+              </Dropdown>
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content className="console-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

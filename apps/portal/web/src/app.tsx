@@ -1,0 +1,73 @@
+import { problemText } from '@onefin/ui';
+import { Button, Flex, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { AccountContext, useAccountQuery } from './auth.ts';
+import { PortalLayout } from './layout/portal-layout.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { RegisterPage } from './pages/register-page.tsx';
+import { SecurityPage } from './pages/security-page.tsx';
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Pages behind log-in: wait for the account, send anyone without one to the log-in page. */
+function RequireAccount() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const account = useAccountQuery();
+  if (account.isPending) return <FullPageSpin />;
+  if (account.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={problemText(t, account.error)}
+        extra={<Button onClick={() => void account.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!account.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <AccountContext value={account.data}>
+      <Outlet />
+    </AccountContext>
+  );
+}
+
+/** Log-in and register: someone already logged in goes straight home. */
+function GuestOnly() {
+  const account = useAccountQuery();
+  if (account.isPending) return <FullPageSpin />;
+  if (account.data) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+export function PortalApp() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<GuestOnly />}>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+        </Route>
+        <Route element={<RequireAccount />}>
+          <Route element={<PortalLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="/security" element={<SecurityPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,66 @@
+import { RightOutlined, SafetyCertificateOutlined, WalletOutlined } from '@ant-design/icons';
+import { currentLanguage, formatDateTime, formatMoney } from '@onefin/ui';
+import { Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAccount } from '../auth.ts';
+
+/** The customer's landing page: greeting, and the (for now empty) asset overview. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const account = useAccount();
+  return (
+    <Flex vertical gap={16}>
+      <Card className="home-greeting-card">
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-greeting">
+          {t('home.greeting', { name: account.displayName })}
+        </Typography.Title>
+        <Space wrap size={[16, 4]} style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary" data-testid="home-mobile">
+            {t('home.mobile', { mobile: account.mobileMasked })}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('home.memberSince', { date: formatDateTime(account.createdAt, language) })}
+          </Typography.Text>
+        </Space>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card
+            title={
+              <Space>
+                <WalletOutlined />
+                {t('home.assetsTitle')}
+              </Space>
+            }
+            data-testid="assets-card"
+          >
+            <Typography.Text type="secondary">{t('home.totalAssets')}</Typography.Text>
+            <Typography.Title level={2} style={{ marginTop: 4 }} data-testid="assets-total">
+              {formatMoney('0.00', 'CNY', language)}
+            </Typography.Title>
+            <Empty description={t('home.noHoldings')} data-testid="assets-empty">
+              <Typography.Text type="secondary">{t('home.noHoldingsHint')}</Typography.Text>
+            </Empty>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card
+            title={
+              <Space>
+                <SafetyCertificateOutlined />
+                {t('home.securityTitle')}
+              </Space>
+            }
+          >
+            <Typography.Paragraph type="secondary">{t('home.securityHint')}</Typography.Paragraph>
+            <Link to="/security" data-testid="home-security-link">
+              {t('home.securityLink')} <RightOutlined />
+            </Link>
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
