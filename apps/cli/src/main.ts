@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { ConfigError } from '@onefin/kernel';
 import { loadConfig } from '@onefin/platform';
 import { createWorker } from '@onefin/worker';
@@ -57,6 +58,15 @@ function startWorker(rt: Runtime) {
   return worker;
 }
 
+/** The vite dev servers of both web apps; they proxy /api to the portal and console started here. */
+function startViteDevServers(): ChildProcess[] {
+  return ['portal', 'console'].map((app) =>
+    spawn('npx', ['vite', '--config', `apps/${app}/web/vite.config.ts`, '--host', '127.0.0.1'], {
+      stdio: 'inherit',
+    }),
+  );
+}
+
 const program = new Command('onefin').description('OneFin operator commands').showHelpAfterError();
 
 program
@@ -105,8 +115,8 @@ program
 program
   .command('start')
   .description('migrate, seed on first run, and run portal, console and worker in this process')
-  .option('--dev', 'development mode (same as start; web dev servers run separately with vite)')
-  .action(async () => {
+  .option('--dev', 'also run both web apps under the vite dev server (hot reload on 5173 and 5174)')
+  .action(async (opts: { dev?: boolean }) => {
     const started = Date.now();
     const rt = await withRuntime();
     if (rt.config.ONEFIN_SEED && (await rt.services.identity.listStaff()).length === 0)
@@ -114,7 +124,11 @@ program
     const portal = await listenPortal(rt);
     const consoleApp = await listenConsole(rt);
     const worker = startWorker(rt);
+    const viteServers = opts.dev ? startViteDevServers() : [];
     closeOnSignal([
+      async () => {
+        for (const child of viteServers) child.kill('SIGTERM');
+      },
       () => portal.app.close(),
       () => consoleApp.app.close(),
       () => worker.stop(),
@@ -122,6 +136,8 @@ program
     ]);
     console.log(`OneFin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.db.engine})`);
     console.log(demoLoginsText(portal.url, consoleApp.url));
+    if (opts.dev)
+      console.log('Hot-reloading web apps: portal http://127.0.0.1:5173  console http://127.0.0.1:5174');
   });
 
 const audit = program.command('audit').description('audit log tools');
