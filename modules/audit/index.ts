@@ -1,25 +1,4 @@
-import type { Executor } from '@onefin/kernel';
-import type { AuditEntry, AuditEvent, AuditQuery, VerifyResult } from './service.ts';
-import { type AuditDeps, appendAudit, listAudit, verifyAudit } from './service.ts';
-
+export type { ActorType, AuditEntry, AuditEvent, AuditOutcome, AuditQuery, VerifyResult } from './log.ts';
 export { auditMigrations } from './migrations/index.ts';
-export type { ActorType, AuditEntry, AuditEvent, AuditOutcome, AuditQuery, VerifyResult } from './service.ts';
-
-/** The append-only, hash-chained audit log of staff actions and security events. */
-export interface AuditService {
-  /** Records an event; pass `trx` so it commits (or not) with the action it records. */
-  record(entry: AuditEntry, trx?: Executor): Promise<AuditEvent>;
-  /** Newest first, cursor-paged, from the read replica. */
-  list(query: AuditQuery): Promise<{ items: AuditEvent[]; next?: bigint }>;
-  /** Recomputes the chain; names the first row that was changed, removed or relinked. */
-  verify(): Promise<VerifyResult>;
-}
-
-export function createAuditService(deps: AuditDeps): AuditService {
-  return {
-    record: (entry, trx) => appendAudit(deps, entry, trx),
-    list: (query) => listAudit(deps, query),
-    verify: () => verifyAudit(deps),
-  };
-}
 export { auditConsoleRoutes } from './routes.console.ts';
+export { type AuditService, createAuditService } from './service.ts';

@@ -2,7 +2,7 @@ import { pageQuery } from '@onefin/http';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AuditService } from './index.ts';
+import type { AuditService } from './service.ts';
 
 const eventDto = z.object({
   seq: z.string(),

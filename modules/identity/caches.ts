@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { CustomerAccount } from './customer-auth.ts';
-import type { Session } from './sessions.ts';
+import type { IdentityDeps } from './deps.ts';
+import type { CustomerAccount, Session } from './model.ts';
 
 /**
  * Short-lived, in-process copies of what every request asks for: the session behind a cookie and the
@@ -48,4 +48,9 @@ export function createIdentityCaches(cacheMs: number): IdentityCaches {
     account: (id) => accounts.get(id),
     rememberAccount: (account) => void accounts.set(account.id, account),
   };
+}
+
+/** The deps plus the service's own in-process caches. */
+export interface IdentityContext extends IdentityDeps {
+  caches: IdentityCaches;
 }

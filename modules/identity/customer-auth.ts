@@ -1,18 +1,15 @@
 import { fail, maskMobile, newId, ok, type Result } from '@onefin/kernel';
-import type { IdentityContext, IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityContext } from './caches.ts';
+import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { CustomerAccount } from './model.ts';
+
+export type { CustomerAccount } from './model.ts';
+
 import type { IdentityError } from './errors.ts';
 import { auditCtx, checkPassword, clearFailedLogins } from './lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { CustomerLoginRow, IdentityTables } from './schema.ts';
 import { openSession, revokeOtherSessions, type Session } from './sessions.ts';
-
-/** A customer as the portal sees itself: never the raw mobile number. */
-export interface CustomerAccount {
-  id: string;
-  displayName: string;
-  mobileMasked: string;
-  createdAt: Date;
-}
 
 function toAccount(d: IdentityDeps, row: CustomerLoginRow): CustomerAccount {
   return {

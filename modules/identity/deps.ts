@@ -1,6 +1,5 @@
 import type { AuditService } from '@onefin/audit';
 import type { Clock, Executor, PiiCipher } from '@onefin/kernel';
-import type { IdentityCaches } from './caches.ts';
 
 export interface IdentitySettings {
   /** Failed log-ins in a row that lock an account. */
@@ -41,9 +40,4 @@ export interface RequestContext {
   ip?: string | undefined;
   userAgent?: string | undefined;
   requestId?: string | undefined;
-}
-
-/** The deps plus the service's own in-process caches. */
-export interface IdentityContext extends IdentityDeps {
-  caches: IdentityCaches;
 }

@@ -2,8 +2,8 @@ import type { AuditService } from '@onefin/audit';
 import { forbidden, HttpProblem, unauthorized } from '@onefin/kernel';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { RequestContext } from './deps.ts';
-import type { IdentityService } from './index.ts';
 import type { Permission } from './roles.ts';
+import type { IdentityService } from './service.ts';
 import type { StaffUser } from './staff.ts';
 
 /** Cookie names differ per realm, so the two apps never read each other's sessions, even on one host. */

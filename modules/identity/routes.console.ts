@@ -14,8 +14,8 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from './http-auth.ts';
-import type { IdentityService } from './index.ts';
 import { ROLES } from './roles.ts';
+import type { IdentityService } from './service.ts';
 import type { StaffUser } from './staff.ts';
 import { PASSWORD, USERNAME } from './staff-approvals.ts';
 

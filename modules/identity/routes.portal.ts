@@ -13,7 +13,7 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from './http-auth.ts';
-import type { IdentityService } from './index.ts';
+import type { IdentityService } from './service.ts';
 import { PASSWORD } from './staff-approvals.ts';
 
 const mobile = z

@@ -1,18 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Executor, HOUR_MS, MINUTE_MS, newId } from '@onefin/kernel';
-import type { IdentityContext, IdentityDeps, RequestContext } from './deps.ts';
+import type { IdentityContext } from './caches.ts';
+import type { IdentityDeps, RequestContext } from './deps.ts';
+import type { Realm, Session } from './model.ts';
+
+export type { Realm, Session } from './model.ts';
+
 import type { IdentityTables, SessionRow } from './schema.ts';
-
-export type Realm = 'customer' | 'staff';
-
-/** A live session: who is behind the cookie. */
-export interface Session {
-  id: string;
-  realm: Realm;
-  principalId: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
 
 export interface SessionSummary {
   id: string;

@@ -19,7 +19,6 @@ export {
   isLanguage,
   LANGUAGES,
   type Language,
-  type MessageTree,
 } from './src/i18n.ts';
 /** The header language switch (`data-testid="language-switch"`). */
 export { LanguageSwitch } from './src/language-switch.tsx';
@@ -35,3 +34,4 @@ export {
 } from './src/problems.ts';
 /** i18n + antd ConfigProvider (locale, theme) + TanStack Query around an app. */
 export { createQueryClient, ONEFIN_THEME, OneFinProviders } from './src/providers.tsx';
+export type { MessageTree } from './src/shared-messages.ts';

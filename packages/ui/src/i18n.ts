@@ -10,7 +10,6 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 const STORAGE_KEY = 'onefin.language';
 
 /** A message tree: the Chinese one fixes the shape, and the English one must have exactly the same keys. */
-export type MessageTree<T> = { [K in keyof T]: T[K] extends string ? string : MessageTree<T[K]> };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
-import type { MessageTree } from './i18n.ts';
+/** A translation with exactly the keys of the Chinese original (a missing key fails typecheck). */
+export type MessageTree<T> = { [K in keyof T]: T[K] extends string ? string : MessageTree<T[K]> };
 
 /** Messages every OneFin web app uses: language names, common words, and server problem codes. */
 export const sharedZhCN = {
