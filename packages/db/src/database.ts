@@ -34,7 +34,8 @@ const parsers = {
 
 export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir, { parsers });
+  // the single-object form: `new PGlite(undefined, opts)` silently drops opts (and BIGINT comes back as number)
+  const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers });
   await pglite.waitReady;
   return pglite;
 }

@@ -13,6 +13,7 @@ import {
   type EventPublisher,
   systemClock,
 } from '@onefin/kernel';
+import { createLedgerService, type LedgerService } from '@onefin/ledger';
 import type { Secrets } from './config.ts';
 
 /** Every module's service, wired by hand (no container): the one place that knows them all. */
@@ -21,6 +22,7 @@ export interface Services {
   events: EventPublisher;
   audit: AuditService;
   identity: IdentityService;
+  ledger: LedgerService;
 }
 
 export interface ComposeOptions {
@@ -42,5 +44,10 @@ export function composeServices(opts: ComposeOptions): Services {
     pii,
     settings: { ...DEFAULT_IDENTITY_SETTINGS, ...opts.identity },
   });
-  return { clock, events, audit, identity };
+  // Batched transfers; PGlite is a single connection, so a second writer would only wait for the first.
+  const ledger = createLedgerService({
+    ...base,
+    engine: { kind: 'batched', writers: opts.db.engine === 'postgres' ? 2 : 1 },
+  });
+  return { clock, events, audit, identity, ledger };
 }

@@ -2,10 +2,12 @@ import { auditMigrations } from '@onefin/audit';
 import type { MigrationSource } from '@onefin/db';
 import { identityMigrations } from '@onefin/identity';
 import { kernelMigrations } from '@onefin/kernel';
+import { ledgerMigrations } from '@onefin/ledger';
 
 /** Every owner's migrations. A new module adds its line here. */
 export const allMigrations: MigrationSource[] = [
   { owner: 'kernel', migrations: kernelMigrations },
   { owner: 'audit', migrations: auditMigrations },
   { owner: 'identity', migrations: identityMigrations },
+  { owner: 'ledger', migrations: ledgerMigrations },
 ];

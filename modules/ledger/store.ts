@@ -1,0 +1,121 @@
+import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
+import { sql } from 'kysely';
+import type { AccountClass } from './chart.ts';
+import { type AccountId, type AccountState, balanceOf, type PostedTransfer } from './checks.ts';
+import type { AccountRow, LedgerTables, TransferRow } from './schema.ts';
+
+/** A ledger account with its posted totals. */
+export interface Account {
+  id: AccountId;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  class: AccountClass;
+  ownerType: 'customer' | 'internal';
+  ownerId: string | null;
+  currency: CurrencyCode;
+  allowNegative: boolean;
+  frozen: boolean;
+  closed: boolean;
+  postedDebits: Money;
+  postedCredits: Money;
+  /** On the account's normal side (credits − debits for a customer's cash account). */
+  balance: Money;
+  version: bigint;
+  createdAt: Date;
+}
+
+export function ledgerDb(db: Executor) {
+  return db.withTables<LedgerTables>();
+}
+
+export function toAccount(row: AccountRow): Account {
+  const currency = row.currency as CurrencyCode;
+  const cls = row.class as AccountClass;
+  return {
+    id: row.id as AccountId,
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    class: cls,
+    ownerType: row.owner_type as Account['ownerType'],
+    ownerId: row.owner_id,
+    currency,
+    allowNegative: row.allow_negative,
+    frozen: row.frozen,
+    closed: row.closed,
+    postedDebits: { amount: row.posted_debits, currency },
+    postedCredits: { amount: row.posted_credits, currency },
+    balance: {
+      amount: balanceOf({ class: cls, debits: row.posted_debits, credits: row.posted_credits }),
+      currency,
+    },
+    version: row.version,
+    createdAt: row.created_at,
+  };
+}
+
+function toAccountState(row: AccountRow): AccountState {
+  return {
+    id: row.id as AccountId,
+    currency: row.currency as CurrencyCode,
+    class: row.class as AccountClass,
+    allowNegative: row.allow_negative,
+    frozen: row.frozen,
+    closed: row.closed,
+    debits: row.posted_debits,
+    credits: row.posted_credits,
+    version: row.version,
+  };
+}
+
+export function toPostedTransfer(row: TransferRow): PostedTransfer {
+  return {
+    id: row.id,
+    debitAccountId: row.debit_account_id as AccountId,
+    creditAccountId: row.credit_account_id as AccountId,
+    amount: { amount: row.amount, currency: row.currency as CurrencyCode },
+    code: row.code,
+    reference: row.reference,
+    metadata: (row.metadata ?? {}) as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Locks the accounts in id order so that two transactions touching the same accounts queue behind
+ * each other instead of deadlocking (the sort happens before the row locks are taken).
+ * Needs a transaction: the locks are what make the later balance check safe.
+ */
+export async function lockAccounts(
+  trx: Executor,
+  ids: readonly string[],
+): Promise<Map<string, AccountState>> {
+  const unique = [...new Set(ids)].sort();
+  const rows = await ledgerDb(trx)
+    .selectFrom('ledger_accounts')
+    .selectAll()
+    .where(sql<boolean>`id = ANY(${unique}::text[])`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((r) => [r.id, toAccountState(r)]));
+}
+
+/** The transfers already recorded under any of these ids (idempotency keys). */
+export async function recordedTransfers(
+  trx: Executor,
+  ids: readonly string[],
+): Promise<Map<string, PostedTransfer>> {
+  const rows = await ledgerDb(trx)
+    .selectFrom('ledger_transfers')
+    .selectAll()
+    .where(sql<boolean>`id = ANY(${[...new Set(ids)]}::text[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, toPostedTransfer(r)]));
+}
+
+/** SQLSTATE 23505: another writer committed the same transfer id first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}

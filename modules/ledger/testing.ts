@@ -1,0 +1,56 @@
+import type { Database } from '@onefin/db';
+import { createManualClock, type Executor, type ManualClock } from '@onefin/kernel';
+import { sql } from 'kysely';
+import { createLedgerService, type LedgerService } from './index.ts';
+
+/** Both engines: every behaviour must hold for each. */
+export const ENGINES = ['baseline', 'batched'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+export function ledgerFor(
+  db: Database,
+  engine: EngineName,
+  clock: ManualClock = createManualClock(),
+): LedgerService {
+  // As compose.ts wires it: PGlite is one connection, so a second writer would only queue.
+  const writers = db.engine === 'postgres' ? 2 : 1;
+  return createLedgerService({
+    db: db.primary,
+    clock,
+    engine: engine === 'batched' ? { kind: 'batched', writers } : { kind: 'baseline' },
+  });
+}
+
+/** Accounts whose posted totals disagree with their entries, or that went negative without leave. */
+export async function brokenInvariants(db: Executor): Promise<string[]> {
+  const problems: string[] = [];
+  const unbalanced = await sql<{ currency: string; diff: string }>`
+    SELECT currency, (sum(posted_debits) - sum(posted_credits))::text AS diff
+    FROM ledger_accounts GROUP BY currency HAVING sum(posted_debits) <> sum(posted_credits)`.execute(db);
+  for (const r of unbalanced.rows) problems.push(`${r.currency} off by ${r.diff}`);
+  const drift = await sql<{ id: string }>`
+    SELECT a.id FROM ledger_accounts a
+    LEFT JOIN (
+      SELECT account_id,
+        sum(CASE WHEN side = 'debit' THEN amount ELSE 0 END) AS debits,
+        sum(CASE WHEN side = 'credit' THEN amount ELSE 0 END) AS credits,
+        count(*) AS n
+      FROM ledger_entries GROUP BY account_id
+    ) e ON e.account_id = a.id
+    WHERE a.posted_debits <> coalesce(e.debits, 0) OR a.posted_credits <> coalesce(e.credits, 0)
+      OR a.version <> coalesce(e.n, 0)`.execute(db);
+  for (const r of drift.rows) problems.push(`${r.id} differs from its entries`);
+  const negative = await sql<{ id: string }>`
+    SELECT id FROM ledger_accounts WHERE NOT allow_negative AND (
+      (class IN ('asset', 'expense') AND posted_credits > posted_debits) OR
+      (class IN ('liability', 'equity', 'income') AND posted_debits > posted_credits))`.execute(db);
+  for (const r of negative.rows) problems.push(`${r.id} is negative`);
+  // The running balance of an account's last entry is its balance.
+  const lastEntry = await sql<{ id: string }>`
+    SELECT a.id FROM ledger_accounts a JOIN ledger_entries e
+      ON e.account_id = a.id AND e.account_version = a.version
+    WHERE e.balance_after <> CASE WHEN a.class IN ('asset', 'expense')
+      THEN a.posted_debits - a.posted_credits ELSE a.posted_credits - a.posted_debits END`.execute(db);
+  for (const r of lastEntry.rows) problems.push(`${r.id} last running balance is wrong`);
+  return problems;
+}
