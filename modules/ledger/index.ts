@@ -1,4 +1,4 @@
-import type { CurrencyCode, Executor, Result } from '@onefin/kernel';
+import type { CurrencyCode, Executor, Money, Result } from '@onefin/kernel';
 import {
   type AccountDeps,
   ensureInternalAccounts,
@@ -11,6 +11,7 @@ import { createBatchedEngine } from './batched.ts';
 import type { InternalKey } from './chart.ts';
 import type { AccountId, TransferEngine, TransferRequest, TransferResult } from './checks.ts';
 import { type Balance, balanceOf, type TrialBalanceLine, trialBalance } from './queries.ts';
+import { balanceAsOf, type StatementLine, type StatementQuery, statementOf } from './statement.ts';
 import type { Account } from './store.ts';
 
 export {
@@ -32,6 +33,7 @@ export {
 } from './checks.ts';
 export { ledgerMigrations } from './migrations/index.ts';
 export type { Balance, TrialBalanceLine } from './queries.ts';
+export type { StatementLine, StatementQuery } from './statement.ts';
 export type { Account } from './store.ts';
 
 /** Which transfer engine posts: batched in production, the baseline for comparison. */
@@ -59,6 +61,10 @@ export interface LedgerService {
    */
   transfer(request: TransferRequest): Promise<TransferResult>;
   balanceOf(id: AccountId): Promise<Balance | undefined>;
+  /** The balance at the end of a business date (YYYY-MM-DD, Shanghai); zero before the first entry. */
+  balanceAsOf(id: AccountId, date: string): Promise<Money | undefined>;
+  /** An account's lines with running balance, newest first, filtered by business dates, cursor-paged. */
+  statement(id: AccountId, query: StatementQuery): Promise<{ lines: StatementLine[]; next?: bigint }>;
   /** Per currency, total debits and credits over all accounts; they must be equal. */
   trialBalance(): Promise<TrialBalanceLine[]>;
   /** Waits until every submitted transfer has been answered (for shutdown). */
@@ -79,6 +85,8 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     setAccountFrozen: (id, frozen) => setAccountFrozen(deps, id, frozen),
     transfer: (request) => engine.submit(request),
     balanceOf: (id) => balanceOf(db, id),
+    balanceAsOf: (id, date) => balanceAsOf(db, id, date),
+    statement: (id, query) => statementOf(db, id, query),
     trialBalance: () => trialBalance(db),
     drain: () => engine.drain(),
   };
