@@ -6,7 +6,7 @@ import {
   openCustomerCashAccount,
   setAccountFrozen,
 } from './accounts.ts';
-import { createBaselineEngine } from './baseline.ts';
+import { createBaselineEngine, postTransferIn } from './baseline.ts';
 import { createBatchedEngine } from './batched.ts';
 import type { InternalKey } from './chart.ts';
 import type { AccountId, TransferEngine, TransferRequest, TransferResult } from './checks.ts';
@@ -55,11 +55,13 @@ export interface LedgerService {
   /** A frozen account takes part in no new transfer until unfrozen. */
   setAccountFrozen(id: AccountId, frozen: boolean): Promise<Result<Account, 'account_not_found'>>;
   /**
-   * Posts a transfer, exactly once per id. Resolves after it committed.
+   * Posts a transfer, exactly once per id. Without `trx` it goes through the engine and resolves
+   * after it committed; with `trx` it is posted inside the caller's transaction (locking both
+   * accounts there) and commits or rolls back with it.
    * @example await ledger.transfer({ id: order.id, debitAccountId: cash.id, creditAccountId: clearing.id,
    *   amount: money(10_000n), code: 'fund_subscription', reference: order.id })
    */
-  transfer(request: TransferRequest): Promise<TransferResult>;
+  transfer(request: TransferRequest, trx?: Executor): Promise<TransferResult>;
   balanceOf(id: AccountId): Promise<Balance | undefined>;
   /** The balance at the end of a business date (YYYY-MM-DD, Shanghai); zero before the first entry. */
   balanceAsOf(id: AccountId, date: string): Promise<Money | undefined>;
@@ -83,7 +85,8 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     openCustomerCashAccount: (customerId, currency) => openCustomerCashAccount(deps, customerId, currency),
     getAccount: (id) => getAccount(deps, id),
     setAccountFrozen: (id, frozen) => setAccountFrozen(deps, id, frozen),
-    transfer: (request) => engine.submit(request),
+    transfer: (request, trx) =>
+      trx ? postTransferIn(trx, request, deps.clock.now()) : engine.submit(request),
     balanceOf: (id) => balanceOf(db, id),
     balanceAsOf: (id, date) => balanceAsOf(db, id, date),
     statement: (id, query) => statementOf(db, id, query),
