@@ -1,11 +1,14 @@
 /**
  * `npm run bench -- <name>`: runs one benchmark from this folder and prints its figures as one JSON
- * line on stdout (progress and logs go to stderr). Figures are reported, never asserted.
+ * line on stdout, or one line per case for a bench with several (progress and logs go to stderr).
+ * Figures are reported, never asserted.
  */
-type Bench = () => Promise<Record<string, unknown>>;
+type Figures = Record<string, unknown>;
+type Bench = () => Promise<Figures | Figures[]>;
 
 export const BENCHES: Record<string, () => Promise<Bench>> = {
   api: async () => (await import('./api.ts')).runApiBench,
+  ledger: async () => (await import('./ledger.ts')).runLedgerBench,
 };
 
 const benchName = process.argv[2];
@@ -15,6 +18,8 @@ if (!load) {
   process.exit(2);
 }
 const figures = await (await load())();
-process.stdout.write(`${JSON.stringify(figures)}\n`);
+for (const line of Array.isArray(figures) ? figures : [figures]) {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
 // open handles (database, timers) must not keep a finished benchmark alive
 process.exit(0);

@@ -123,19 +123,7 @@ function commitBatch(d: EngineDeps, requests: readonly TransferRequest[]): Promi
       results.push(applied.result);
       if (applied.posting) postings.push(applied.posting);
     }
-    if (postings.length > 0) {
-      await insertTransfers(
-        trx,
-        postings.map((p) => p.transfer),
-        now,
-      );
-      await insertEntries(
-        trx,
-        postings.flatMap((p) => p.entries),
-        now,
-      );
-      await updateAccounts(trx, before, accounts);
-    }
+    if (postings.length > 0) await writeBatch(trx, postings, before, accounts, now);
     return results;
   });
 }
@@ -145,57 +133,62 @@ const byKey =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-// Rows go in sorted by key so that two writers inserting overlapping ids meet in the same order.
-async function insertTransfers(trx: Executor, transfers: PostedTransfer[], now: Date): Promise<void> {
-  const rows = [...transfers].sort(byKey((t) => t.id));
-  await sql`
-    INSERT INTO ledger_transfers
-      (id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata, created_at)
-    SELECT id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata::jsonb,
-      ${now}::timestamptz
-    FROM unnest(
-      ${rows.map((t) => t.id)}::text[],
-      ${rows.map((t) => t.debitAccountId)}::text[],
-      ${rows.map((t) => t.creditAccountId)}::text[],
-      ${rows.map((t) => t.amount.amount.toString())}::bigint[],
-      ${rows.map((t) => t.amount.currency)}::text[],
-      ${rows.map((t) => t.code)}::text[],
-      ${rows.map((t) => t.reference)}::text[],
-      ${rows.map((t) => JSON.stringify(t.metadata))}::text[]
-    ) AS u(id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata)`.execute(
-    trx,
-  );
-}
-
-async function insertEntries(trx: Executor, entries: Entry[], now: Date): Promise<void> {
-  const rows = [...entries].sort(byKey((e) => `${e.transferId}\u0000${e.side}`));
-  await sql`
-    INSERT INTO ledger_entries
-      (transfer_id, account_id, side, amount, currency, balance_after, account_version, created_at)
-    SELECT transfer_id, account_id, side, amount, currency, balance_after, account_version, ${now}::timestamptz
-    FROM unnest(
-      ${rows.map((e) => e.transferId)}::text[],
-      ${rows.map((e) => e.accountId)}::text[],
-      ${rows.map((e) => e.side)}::text[],
-      ${rows.map((e) => e.amount.toString())}::bigint[],
-      ${rows.map((e) => e.currency)}::text[],
-      ${rows.map((e) => e.balanceAfter.toString())}::bigint[],
-      ${rows.map((e) => e.accountVersion.toString())}::bigint[]
-    ) AS u(transfer_id, account_id, side, amount, currency, balance_after, account_version)`.execute(trx);
-}
-
-/** One row update per account per batch, with the batch's netted amounts: no lock convoy on hot accounts. */
-async function updateAccounts(
+/**
+ * Writes a batch in one statement, so one round trip: the transfers, their entries (with running
+ * balance and account version) and one update per touched account with its netted amounts, as
+ * data-modifying CTEs. Foreign keys are checked at the end of the statement, when the transfers the
+ * entries refer to exist. Rows go in sorted by key so that two writers inserting overlapping ids
+ * meet in the same order.
+ */
+async function writeBatch(
   trx: Executor,
+  postings: ReadonlyArray<{ transfer: PostedTransfer; entries: [Entry, Entry] }>,
   before: Map<string, AccountState>,
   after: Map<string, AccountState>,
+  now: Date,
 ): Promise<void> {
+  const sorted = [...postings].sort(byKey((p) => p.transfer.id));
+  const transfers = sorted.map((p) => p.transfer);
+  // by transfer id, then side ('credit' < 'debit'): every writer inserts index keys in one order
+  const entries = sorted.flatMap((p) => [...p.entries].sort(byKey((e) => e.side)));
+  // One row update per account per batch, with the batch's netted amounts: no lock convoy on hot accounts.
   const touched = [...after.values()]
     .filter((a) => a.version !== before.get(a.id)?.version)
     .sort(byKey((a) => a.id));
   const delta = (a: AccountState, f: (s: AccountState) => bigint) =>
     (f(a) - f(before.get(a.id) ?? a)).toString();
   await sql`
+    WITH new_transfers AS (
+      INSERT INTO ledger_transfers
+        (id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata, created_at)
+      SELECT id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata::jsonb,
+        ${now}::timestamptz
+      FROM unnest(
+        ${transfers.map((t) => t.id)}::text[],
+        ${transfers.map((t) => t.debitAccountId)}::text[],
+        ${transfers.map((t) => t.creditAccountId)}::text[],
+        ${transfers.map((t) => t.amount.amount.toString())}::bigint[],
+        ${transfers.map((t) => t.amount.currency)}::text[],
+        ${transfers.map((t) => t.code)}::text[],
+        ${transfers.map((t) => t.reference)}::text[],
+        ${transfers.map((t) => JSON.stringify(t.metadata))}::text[]
+      ) AS u(id, debit_account_id, credit_account_id, amount, currency, code, reference, metadata)
+    ),
+    new_entries AS (
+      INSERT INTO ledger_entries
+        (transfer_id, account_id, side, amount, currency, balance_after, account_version, created_at)
+      SELECT transfer_id, account_id, side, amount, currency, balance_after, account_version,
+        ${now}::timestamptz
+      FROM unnest(
+        ${entries.map((e) => e.transferId)}::text[],
+        ${entries.map((e) => e.accountId)}::text[],
+        ${entries.map((e) => e.side)}::text[],
+        ${entries.map((e) => e.amount.toString())}::bigint[],
+        ${entries.map((e) => e.currency)}::text[],
+        ${entries.map((e) => e.balanceAfter.toString())}::bigint[],
+        ${entries.map((e) => e.accountVersion.toString())}::bigint[]
+      ) AS u(transfer_id, account_id, side, amount, currency, balance_after, account_version)
+    )
     UPDATE ledger_accounts AS a
     SET posted_debits = a.posted_debits + u.debits,
         posted_credits = a.posted_credits + u.credits,

@@ -88,20 +88,18 @@ describe("transfers inside a caller's transaction", () => {
   });
 
   it('answers an id already posted by the engine as exists, inside a transaction too', async () => {
-    const again = await tdb.primary
-      .transaction()
-      .execute((trx) =>
-        ledger.transfer(
-          {
-            id: 'buy-2',
-            debitAccountId: cash.id,
-            creditAccountId: internal.fundSubscriptionClearing.id,
-            amount: money(10_000n),
-            code: 'purchase',
-          },
-          trx,
-        ),
-      );
+    const again = await tdb.primary.transaction().execute((trx) =>
+      ledger.transfer(
+        {
+          id: 'buy-2',
+          debitAccountId: cash.id,
+          creditAccountId: internal.fundSubscriptionClearing.id,
+          amount: money(10_000n),
+          code: 'purchase',
+        },
+        trx,
+      ),
+    );
     expect(again).toMatchObject({ ok: true, value: { status: 'exists' } });
   });
 });
