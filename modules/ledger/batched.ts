@@ -199,5 +199,6 @@ async function writeBatch(
       ${touched.map((a) => delta(a, (s) => s.credits))}::bigint[],
       ${touched.map((a) => delta(a, (s) => s.version))}::bigint[]
     ) AS u(id, debits, credits, entries)
-    WHERE a.id = u.id`.execute(trx);
+    -- the redundant ANY gives the planner an index condition; without it, it hashes the whole table
+    WHERE a.id = u.id AND a.id = ANY(${touched.map((a) => a.id)}::text[])`.execute(trx);
 }

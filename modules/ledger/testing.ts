@@ -45,6 +45,17 @@ export async function brokenInvariants(db: Executor): Promise<string[]> {
       (class IN ('asset', 'expense') AND posted_credits > posted_debits) OR
       (class IN ('liability', 'equity', 'income') AND posted_debits > posted_credits))`.execute(db);
   for (const r of negative.rows) problems.push(`${r.id} is negative`);
+  // Without foreign keys (decision 0009) these are checked here: two entries per transfer, none orphaned.
+  const orphans = await sql<{ id: string }>`
+    SELECT t.id FROM ledger_transfers t LEFT JOIN ledger_entries e ON e.transfer_id = t.id
+    GROUP BY t.id HAVING count(e.transfer_id) <> 2
+    UNION ALL
+    SELECT e.transfer_id FROM ledger_entries e LEFT JOIN ledger_transfers t ON t.id = e.transfer_id
+    WHERE t.id IS NULL
+    UNION ALL
+    SELECT e.account_id FROM ledger_entries e LEFT JOIN ledger_accounts a ON a.id = e.account_id
+    WHERE a.id IS NULL`.execute(db);
+  for (const r of orphans.rows) problems.push(`${r.id} has missing or extra entries, transfer or account`);
   // The running balance of an account's last entry is its balance.
   const lastEntry = await sql<{ id: string }>`
     SELECT a.id FROM ledger_accounts a JOIN ledger_entries e

@@ -37,12 +37,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX ledger_accounts_internal_unique ON ledger_accounts (code, currency)
     WHERE owner_type = 'internal'`.execute(db);
 
+  // No foreign keys between the ledger's tables (decision 0009): only the engine writes them, in one
+  // statement per batch, against accounts it has just locked; FK checks were half of a batch's write.
   await db.schema
     .createTable('ledger_transfers')
     // The client-supplied idempotency key: the primary key is what makes a retry post at most once.
     .addColumn('id', 'text', (c) => c.primaryKey().check(sql`length(id) BETWEEN 1 AND 128`))
-    .addColumn('debit_account_id', 'text', (c) => c.notNull().references('ledger_accounts.id'))
-    .addColumn('credit_account_id', 'text', (c) => c.notNull().references('ledger_accounts.id'))
+    .addColumn('debit_account_id', 'text', (c) => c.notNull())
+    .addColumn('credit_account_id', 'text', (c) => c.notNull())
     .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount > 0`))
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
@@ -54,8 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('ledger_entries')
-    .addColumn('transfer_id', 'text', (c) => c.notNull().references('ledger_transfers.id'))
-    .addColumn('account_id', 'text', (c) => c.notNull().references('ledger_accounts.id'))
+    .addColumn('transfer_id', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('side', 'text', (c) => c.notNull().check(sql`side IN ('debit', 'credit')`))
     .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount > 0`))
     .addColumn('currency', 'text', (c) => c.notNull())
