@@ -130,7 +130,7 @@ export function staffApprovalHandlers(
       }),
       display: (p) => ({ staffId: p.staffId, role: p.role }),
       async execute(p, ctx) {
-        const revoked = await revokeRole(d, p, ctx.trx);
+        const revoked = await revokeRole(p, ctx.trx);
         return revoked.ok ? ok({ staffId: p.staffId, roles: revoked.value.roles }) : revoked;
       },
     },

@@ -1,8 +1,8 @@
 import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
+import type { Kysely } from 'kysely';
 import type { IdentityDeps, RequestContext } from './deps.ts';
 import type { IdentityError } from './errors.ts';
 import { auditCtx, checkPassword, clearFailedLogins } from './lockout.ts';
-import { hashPassword } from './passwords.ts';
 import { isRole, type Permission, permissionsOf, type Role } from './roles.ts';
 import type { IdentityTables, StaffRow } from './schema.ts';
 import { openSession, type Session } from './sessions.ts';
@@ -124,66 +124,65 @@ export async function createStaff(
   return ok(toStaff(row, roles));
 }
 
-export { hashPassword };
+/**
+ * Changes a staff user's roles under a row lock on the user, bumps the user's version (so an edit
+ * based on an older read is refused) and returns the user as changed.
+ */
+async function changeRoles(
+  trx: Executor,
+  staffId: string,
+  change: (db: Kysely<IdentityTables>) => Promise<IdentityError | undefined>,
+): Promise<Result<StaffUser, IdentityError>> {
+  const db = trx.withTables<IdentityTables>();
+  const staff = await db
+    .selectFrom('identity_staff')
+    .select('id')
+    .where('id', '=', staffId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!staff) return fail('staff_not_found');
+  const refused = await change(db);
+  if (refused) return fail(refused);
+  await db
+    .updateTable('identity_staff')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', staffId)
+    .execute();
+  return ok((await getStaff(trx, staffId)) as StaffUser);
+}
 
-/** Grants a role; `version` guards against two people editing the same user at once. */
-export async function grantRole(
+export function grantRole(
   d: IdentityDeps,
   input: { staffId: string; role: Role; approvalId: string },
   trx: Executor,
 ): Promise<Result<StaffUser, IdentityError>> {
-  const db = trx.withTables<IdentityTables>();
-  const staff = await db
-    .selectFrom('identity_staff')
-    .select('id')
-    .where('id', '=', input.staffId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!staff) return fail('staff_not_found');
-  const inserted = await db
-    .insertInto('identity_staff_roles')
-    .values({
-      staff_id: input.staffId,
-      role: input.role,
-      granted_at: d.clock.now(),
-      approval_id: input.approvalId,
-    })
-    .onConflict((oc) => oc.columns(['staff_id', 'role']).doNothing())
-    .executeTakeFirst();
-  if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) return fail('role_already_granted');
-  await db
-    .updateTable('identity_staff')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', input.staffId)
-    .execute();
-  return ok((await getStaff(trx, input.staffId)) as StaffUser);
+  return changeRoles(trx, input.staffId, async (db) => {
+    const inserted = await db
+      .insertInto('identity_staff_roles')
+      .values({
+        staff_id: input.staffId,
+        role: input.role,
+        granted_at: d.clock.now(),
+        approval_id: input.approvalId,
+      })
+      .onConflict((oc) => oc.columns(['staff_id', 'role']).doNothing())
+      .executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) === 0n ? 'role_already_granted' : undefined;
+  });
 }
 
-export async function revokeRole(
-  _d: IdentityDeps,
+export function revokeRole(
   input: { staffId: string; role: Role },
   trx: Executor,
 ): Promise<Result<StaffUser, IdentityError>> {
-  const db = trx.withTables<IdentityTables>();
-  const staff = await db
-    .selectFrom('identity_staff')
-    .select('id')
-    .where('id', '=', input.staffId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!staff) return fail('staff_not_found');
-  const deleted = await db
-    .deleteFrom('identity_staff_roles')
-    .where('staff_id', '=', input.staffId)
-    .where('role', '=', input.role)
-    .executeTakeFirst();
-  if (deleted.numDeletedRows === 0n) return fail('role_not_granted');
-  await db
-    .updateTable('identity_staff')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', input.staffId)
-    .execute();
-  return ok((await getStaff(trx, input.staffId)) as StaffUser);
+  return changeRoles(trx, input.staffId, async (db) => {
+    const deleted = await db
+      .deleteFrom('identity_staff_roles')
+      .where('staff_id', '=', input.staffId)
+      .where('role', '=', input.role)
+      .executeTakeFirst();
+    return deleted.numDeletedRows === 0n ? 'role_not_granted' : undefined;
+  });
 }
 
 export async function loginStaff(

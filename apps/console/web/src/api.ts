@@ -1,21 +1,7 @@
 import { createApiClient, createQueryClient, isApiError } from '@onefin/ui';
 
-/** Staff roles, as the console API names them. */
-export const ROLES = [
-  'admin',
-  'advisor',
-  'phone_sales',
-  'agent',
-  'branch',
-  'corporate_sales',
-  'operations',
-  'risk_officer',
-  'underwriter',
-  'service_desk',
-  'analyst',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+/** Staff roles, as the console API names them: the server's own list (a pure module, no server code). */
+export { ROLES, type Role } from '@onefin/identity/roles';
 
 export interface Staff {
   id: string;
