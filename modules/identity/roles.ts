@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'underwriting.decide',
   'tickets.handle',
   'analytics.query',
+  'ledger.read',
+  'ledger.adjust',
+  'ledger.approve',
+  'payments.reconcile',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,18 +41,36 @@ const SALES: Permission[] = ['customers.read', 'orders.assist', 'approvals.read'
 
 /** Which permissions each role carries (RBAC). Granting a role is itself a maker–checker action. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['staff.read', 'staff.propose', 'staff.approve', 'approvals.read', 'audit.read', 'audit.verify'],
+  admin: [
+    'staff.read',
+    'staff.propose',
+    'staff.approve',
+    'approvals.read',
+    'audit.read',
+    'audit.verify',
+    'ledger.read',
+    'ledger.approve',
+  ],
   advisor: SALES,
   phone_sales: SALES,
   agent: SALES,
   branch: SALES,
   corporate_sales: SALES,
-  operations: ['customers.read', 'operations.run', 'approvals.read'],
+  // Operations propose ledger corrections; another operations officer or an admin approves them.
+  operations: [
+    'customers.read',
+    'operations.run',
+    'approvals.read',
+    'ledger.read',
+    'ledger.adjust',
+    'ledger.approve',
+    'payments.reconcile',
+  ],
   risk_officer: ['customers.read', 'risk.review', 'approvals.read'],
   underwriter: ['customers.read', 'underwriting.decide', 'approvals.read'],
   service_desk: ['customers.read', 'tickets.handle'],
   analyst: ['analytics.query'],
-  auditor: ['audit.read', 'audit.verify', 'approvals.read', 'staff.read'],
+  auditor: ['audit.read', 'audit.verify', 'approvals.read', 'staff.read', 'ledger.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
