@@ -1,8 +1,8 @@
 import type { CurrencyCode, Executor, Result } from '@onefin/kernel';
 import { fail, newId, ok } from '@onefin/kernel';
 import { type AccountClass, CHART, type ChartEntry, INTERNAL_KEYS, type InternalKey } from './chart.ts';
-import type { AccountId } from './checks.ts';
 import { type Account, ledgerDb, toAccount } from './store.ts';
+import type { AccountId } from './types.ts';
 
 export interface AccountDeps {
   db: Executor;
@@ -48,6 +48,8 @@ export async function openAccount(d: AccountDeps, spec: AccountSpec): Promise<Ac
       closed: false,
       posted_debits: 0n,
       posted_credits: 0n,
+      pending_debits: 0n,
+      pending_credits: 0n,
       version: 0n,
       created_at: d.clock.now(),
     })

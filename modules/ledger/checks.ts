@@ -1,120 +1,16 @@
-import type { Clock, CurrencyCode, Executor, Id, Money, ProblemTable, Result } from '@onefin/kernel';
+import type { CurrencyCode, Money } from '@onefin/kernel';
 import { fail, ok } from '@onefin/kernel';
 import { type AccountClass, normalSideOf, type Side } from './chart.ts';
-
-export type AccountId = Id<'acc'>;
-
-/** A request to move money from one account to another in one currency. */
-export interface TransferRequest {
-  /** Client-supplied idempotency key: a retry with the same id posts at most once. */
-  id: string;
-  debitAccountId: AccountId;
-  creditAccountId: AccountId;
-  amount: Money;
-  /** What kind of movement, e.g. `topup`, `fund_subscription`. */
-  code: string;
-  /** The business object behind it (order, loan, policy). */
-  reference?: string | null | undefined;
-  metadata?: Record<string, unknown> | undefined;
-}
-
-/** A transfer as the ledger recorded it. */
-export interface PostedTransfer {
-  id: string;
-  debitAccountId: AccountId;
-  creditAccountId: AccountId;
-  amount: Money;
-  code: string;
-  reference: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: Date;
-}
-
-/** Why a transfer was refused (TigerBeetle's result codes, where they apply). */
-export type TransferError =
-  | 'exists_with_different_fields'
-  | 'invalid_id'
-  | 'amount_must_be_positive'
-  | 'same_account'
-  | 'account_not_found'
-  | 'currency_mismatch'
-  | 'account_closed'
-  | 'account_frozen'
-  | 'insufficient_funds'
-  | 'overflow';
-
-/**
- * `created` the first time; `exists` for a retry of the same id with the same fields, carrying the
- * transfer as first recorded. A refused transfer is not recorded, so retrying it is evaluated afresh.
- */
-export type TransferResult = Result<
-  { status: 'created' | 'exists'; transfer: PostedTransfer },
-  TransferError
->;
-
-/** Posts transfers; both implementations give the same results and balances for the same sequence. */
-export interface TransferEngine {
-  submit(transfer: TransferRequest): Promise<TransferResult>;
-  /** Resolves once every transfer submitted so far has been answered. */
-  drain(): Promise<void>;
-}
-
-export interface EngineDeps {
-  db: Executor;
-  clock: Clock;
-}
-
-export const LEDGER_PROBLEMS: ProblemTable<TransferError> = {
-  exists_with_different_fields: {
-    status: 422,
-    title: 'This idempotency key was used for a different transfer',
-  },
-  invalid_id: { status: 400, title: 'The transfer id must be 1 to 128 characters' },
-  amount_must_be_positive: { status: 400, title: 'The amount must be positive' },
-  same_account: { status: 400, title: 'The debit and credit accounts must differ' },
-  account_not_found: { status: 404, title: 'Account not found' },
-  currency_mismatch: { status: 422, title: "The transfer's currency differs from an account's" },
-  account_closed: { status: 409, title: 'The account is closed' },
-  account_frozen: { status: 409, title: 'The account is frozen' },
-  insufficient_funds: { status: 409, title: 'Insufficient funds' },
-  overflow: { status: 422, title: 'The amount would overflow the balance' },
-};
-
-/** The part of an account the checks need, with its posted totals as of now. */
-export interface AccountState {
-  id: AccountId;
-  currency: CurrencyCode;
-  class: AccountClass;
-  allowNegative: boolean;
-  frozen: boolean;
-  closed: boolean;
-  debits: bigint;
-  credits: bigint;
-  version: bigint;
-}
-
-/** One side of a posted transfer, as written to ledger_entries. */
-export interface Entry {
-  transferId: string;
-  accountId: AccountId;
-  side: Side;
-  amount: bigint;
-  currency: CurrencyCode;
-  balanceAfter: bigint;
-  accountVersion: bigint;
-}
-
-/** What a batch (or a single transfer) sees: the locked accounts and the transfers already recorded. */
-export interface LedgerState {
-  accounts: Map<string, AccountState>;
-  transfers: Map<string, PostedTransfer>;
-}
-
-export interface Applied {
-  result: TransferResult;
-  /** Present only when the transfer was created: what to write. */
-  posting?: { transfer: PostedTransfer; entries: [Entry, Entry] };
-}
+import type {
+  AccountState,
+  Applied,
+  Entry,
+  LedgerCommand,
+  LedgerState,
+  PostedTransfer,
+  TransferError,
+  TransferKind,
+} from './types.ts';
 
 const MAX_BIGINT = 2n ** 63n - 1n;
 const MAX_ID_LENGTH = 128;
@@ -122,6 +18,13 @@ const MAX_ID_LENGTH = 128;
 /** The balance on the account's normal side: what the customer (or the books) call its balance. */
 export function balanceOf(a: { class: AccountClass; debits: bigint; credits: bigint }): bigint {
   return normalSideOf(a.class) === 'debit' ? a.debits - a.credits : a.credits - a.debits;
+}
+
+/** The balance less what open holds reserve against it: what may still be spent. */
+export function availableOf(a: AccountState): bigint {
+  return normalSideOf(a.class) === 'debit'
+    ? a.debits - a.credits - a.pendingCredits
+    : a.credits - a.debits - a.pendingDebits;
 }
 
 /** JSON with sorted keys, so metadata compares equal however its keys were ordered (jsonb reorders). */
@@ -136,39 +39,92 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function sameFields(t: TransferRequest, p: PostedTransfer): boolean {
-  return (
-    t.debitAccountId === p.debitAccountId &&
-    t.creditAccountId === p.creditAccountId &&
-    t.amount.amount === p.amount.amount &&
-    t.amount.currency === p.amount.currency &&
-    t.code === p.code &&
-    (t.reference ?? null) === p.reference &&
-    canonicalJson(t.metadata ?? {}) === canonicalJson(p.metadata)
-  );
-}
+const sameMoney = (a: Money, b: Money) => a.amount === b.amount && a.currency === b.currency;
+/** An optional field of a retry matches if omitted (the default was recorded) or equal. */
+const sameIfGiven = <T>(given: T | undefined, recorded: T, eq = (a: T, b: T) => a === b) =>
+  given === undefined || eq(given, recorded);
 
-function refuse(error: TransferError): Applied {
-  return { result: fail(error) };
-}
-
-function refusal(account: AccountState, transfer: TransferRequest, side: Side): TransferError | undefined {
-  if (account.currency !== transfer.amount.currency) return 'currency_mismatch';
-  if (account.closed) return 'account_closed';
-  if (account.frozen) return 'account_frozen';
-  const amount = transfer.amount.amount;
-  const debits = side === 'debit' ? account.debits + amount : account.debits;
-  const credits = side === 'credit' ? account.credits + amount : account.credits;
-  if (debits > MAX_BIGINT || credits > MAX_BIGINT) return 'overflow';
-  if (!account.allowNegative && balanceOf({ class: account.class, debits, credits }) < 0n) {
-    return 'insufficient_funds';
+/** Whether a retry asks for exactly what was recorded under its id. */
+function sameFields(c: LedgerCommand, p: PostedTransfer): boolean {
+  const described =
+    sameIfGiven(
+      c.type === 'expire_hold' ? undefined : c.reference,
+      p.reference,
+      (a, b) => (a ?? null) === b,
+    ) && canonicalJson(('metadata' in c ? c.metadata : undefined) ?? {}) === canonicalJson(p.metadata);
+  switch (c.type) {
+    case 'transfer':
+      return (
+        described &&
+        p.kind === (c.hold ? 'hold' : 'transfer') &&
+        (c.reference ?? null) === p.reference &&
+        c.debitAccountId === p.debitAccountId &&
+        c.creditAccountId === p.creditAccountId &&
+        sameMoney(c.amount, p.amount) &&
+        c.code === p.code &&
+        (c.hold?.expiresAt.getTime() ?? null) === (p.expiresAt?.getTime() ?? null)
+      );
+    case 'post_hold':
+      return (
+        described &&
+        p.kind === 'post_hold' &&
+        p.relatedId === c.holdId &&
+        sameIfGiven(c.amount, p.amount, sameMoney) &&
+        sameIfGiven(c.code, p.code)
+      );
+    case 'void_hold':
+    case 'reversal':
+      return (
+        described &&
+        p.kind === c.type &&
+        p.relatedId === (c.type === 'void_hold' ? c.holdId : c.transferId) &&
+        sameIfGiven(c.code, p.code)
+      );
+    case 'expire_hold':
+      return p.kind === 'expire_hold' && p.relatedId === c.holdId;
   }
+}
+
+/** How a command changes an account's four totals. */
+interface Delta {
+  debits?: bigint;
+  credits?: bigint;
+  pendingDebits?: bigint;
+  pendingCredits?: bigint;
+}
+
+function changed(a: AccountState, d: Delta): AccountState {
+  return {
+    ...a,
+    debits: a.debits + (d.debits ?? 0n),
+    credits: a.credits + (d.credits ?? 0n),
+    pendingDebits: a.pendingDebits + (d.pendingDebits ?? 0n),
+    pendingCredits: a.pendingCredits + (d.pendingCredits ?? 0n),
+  };
+}
+
+/**
+ * Why this change may not happen to this account. `releasing` changes only give back reserved
+ * money (void, expiry) and so are allowed even on a frozen or closed account.
+ */
+function refusal(
+  account: AccountState,
+  currency: CurrencyCode,
+  delta: Delta,
+  releasing: boolean,
+): TransferError | undefined {
+  if (account.currency !== currency) return 'currency_mismatch';
+  if (!releasing && account.closed) return 'account_closed';
+  if (!releasing && account.frozen) return 'account_frozen';
+  const next = changed(account, delta);
+  if (next.debits + next.pendingDebits > MAX_BIGINT || next.credits + next.pendingCredits > MAX_BIGINT) {
+    return 'overflow';
+  }
+  if (!account.allowNegative && availableOf(next) < 0n) return 'insufficient_funds';
   return undefined;
 }
 
-function post(account: AccountState, transfer: PostedTransfer, side: Side): Entry {
-  if (side === 'debit') account.debits += transfer.amount.amount;
-  else account.credits += transfer.amount.amount;
+function entryFor(account: AccountState, transfer: PostedTransfer, side: Side): Entry {
   account.version += 1n;
   return {
     transferId: transfer.id,
@@ -181,42 +137,213 @@ function post(account: AccountState, transfer: PostedTransfer, side: Side): Entr
   };
 }
 
+/** What a valid command will record and how it moves both accounts. */
+interface Plan {
+  kind: TransferKind;
+  debit: AccountState;
+  credit: AccountState;
+  amount: Money;
+  code: string;
+  reference: string | null;
+  relatedId: string | null;
+  expiresAt: Date | null;
+  debitDelta: Delta;
+  creditDelta: Delta;
+  /** Posting kinds write entries; holds and their release do not. */
+  posts: boolean;
+  releasing: boolean;
+}
+
+type Planned = Plan | TransferError;
+
+function planTransfer(state: LedgerState, c: LedgerCommand & { type: 'transfer' }, now: Date): Planned {
+  const amount = c.amount.amount;
+  if (amount <= 0n) return 'amount_must_be_positive';
+  if (c.debitAccountId === c.creditAccountId) return 'same_account';
+  const debit = state.accounts.get(c.debitAccountId);
+  const credit = state.accounts.get(c.creditAccountId);
+  if (!debit || !credit) return 'account_not_found';
+  if (c.hold && !(c.hold.expiresAt.getTime() > now.getTime())) return 'invalid_expiry';
+  return {
+    kind: c.hold ? 'hold' : 'transfer',
+    debit,
+    credit,
+    amount: c.amount,
+    code: c.code,
+    reference: c.reference ?? null,
+    relatedId: null,
+    expiresAt: c.hold?.expiresAt ?? null,
+    debitDelta: c.hold ? { pendingDebits: amount } : { debits: amount },
+    creditDelta: c.hold ? { pendingCredits: amount } : { credits: amount },
+    posts: !c.hold,
+    releasing: false,
+  };
+}
+
+const RESOLVED: Partial<Record<TransferKind, TransferError>> = {
+  post_hold: 'hold_already_posted',
+  void_hold: 'hold_already_voided',
+  expire_hold: 'hold_expired',
+};
+
+function planResolution(
+  state: LedgerState,
+  c: LedgerCommand & { type: 'post_hold' | 'void_hold' | 'expire_hold' },
+  now: Date,
+): Planned {
+  const hold = state.transfers.get(c.holdId);
+  if (!hold || hold.kind !== 'hold') return 'hold_not_found';
+  const resolution = state.resolutions.get(hold.id);
+  if (resolution) return RESOLVED[resolution.kind] ?? 'hold_not_found';
+  const expired = hold.expiresAt !== null && now.getTime() >= hold.expiresAt.getTime();
+  if (c.type === 'expire_hold' ? !expired : expired) return expired ? 'hold_expired' : 'hold_not_expired';
+  const debit = state.accounts.get(hold.debitAccountId);
+  const credit = state.accounts.get(hold.creditAccountId);
+  if (!debit || !credit) return 'account_not_found';
+  const held = hold.amount.amount;
+  const amount = (c.type === 'post_hold' ? c.amount : undefined) ?? hold.amount;
+  if (amount.currency !== hold.amount.currency) return 'currency_mismatch';
+  if (amount.amount <= 0n) return 'amount_must_be_positive';
+  if (amount.amount > held) return 'amount_exceeds_hold';
+  const posts = c.type === 'post_hold';
+  const posted = posts ? amount.amount : 0n;
+  return {
+    kind: c.type,
+    debit,
+    credit,
+    amount,
+    code: (c.type === 'expire_hold' ? undefined : c.code) ?? hold.code,
+    reference: (c.type === 'expire_hold' ? undefined : c.reference) ?? hold.reference,
+    relatedId: hold.id,
+    expiresAt: null,
+    debitDelta: { pendingDebits: -held, debits: posted },
+    creditDelta: { pendingCredits: -held, credits: posted },
+    posts,
+    releasing: !posts,
+  };
+}
+
+function planReversal(state: LedgerState, c: LedgerCommand & { type: 'reversal' }): Planned {
+  const original = state.transfers.get(c.transferId);
+  if (!original) return 'transfer_not_found';
+  if (original.kind !== 'transfer' && original.kind !== 'post_hold') return 'not_reversible';
+  if (state.resolutions.has(original.id)) return 'already_reversed';
+  // The way back: what was credited is debited.
+  const debit = state.accounts.get(original.creditAccountId);
+  const credit = state.accounts.get(original.debitAccountId);
+  if (!debit || !credit) return 'account_not_found';
+  const amount = original.amount.amount;
+  return {
+    kind: 'reversal',
+    debit,
+    credit,
+    amount: original.amount,
+    code: c.code ?? 'reversal',
+    reference: c.reference ?? original.reference,
+    relatedId: original.id,
+    expiresAt: null,
+    debitDelta: { debits: amount },
+    creditDelta: { credits: amount },
+    posts: true,
+    releasing: false,
+  };
+}
+
+function plan(state: LedgerState, c: LedgerCommand, now: Date): Planned {
+  switch (c.type) {
+    case 'transfer':
+      return planTransfer(state, c, now);
+    case 'post_hold':
+    case 'void_hold':
+    case 'expire_hold':
+      return planResolution(state, c, now);
+    case 'reversal':
+      return planReversal(state, c);
+  }
+}
+
+/** The accounts a command may change, known before it is applied (for a group's undo). */
+export function accountsTouchedBy(state: LedgerState, c: LedgerCommand): string[] {
+  if (c.type === 'transfer') return [c.debitAccountId, c.creditAccountId];
+  const other = state.transfers.get(c.type === 'reversal' ? c.transferId : c.holdId);
+  return other ? [other.debitAccountId, other.creditAccountId] : [];
+}
+
 /**
- * Applies one transfer to the in-memory state, exactly as the database will end up: both engines
+ * Applies one command to the in-memory state, exactly as the database will end up: both engines
  * call this, in request order, so they give the same result for the same sequence. Mutates `state`
  * only when the transfer is created.
  *
- * Order of checks: idempotency first (a retry answers with the first result even if an account has
- * since been frozen), then the request's own shape, then each account (debit side first).
+ * Order of checks: the id's shape, then idempotency (a retry answers with the first result even if
+ * an account has since been frozen), then the command's own shape, then each account (debit first).
  */
-export function applyTransfer(state: LedgerState, t: TransferRequest, now: Date): Applied {
+export function applyCommand(state: LedgerState, c: LedgerCommand, now: Date): Applied {
   // Checked before anything else: the database would refuse it and fail a whole batch with it.
-  if (t.id.length < 1 || t.id.length > MAX_ID_LENGTH) return refuse('invalid_id');
-  const existing = state.transfers.get(t.id);
+  if (c.id.length < 1 || c.id.length > MAX_ID_LENGTH) return { result: fail('invalid_id') };
+  const existing = state.transfers.get(c.id);
   if (existing) {
-    return sameFields(t, existing)
+    return sameFields(c, existing)
       ? { result: ok({ status: 'exists', transfer: existing }) }
-      : refuse('exists_with_different_fields');
+      : { result: fail('exists_with_different_fields') };
   }
-  if (t.amount.amount <= 0n) return refuse('amount_must_be_positive');
-  if (t.debitAccountId === t.creditAccountId) return refuse('same_account');
-  const debit = state.accounts.get(t.debitAccountId);
-  const credit = state.accounts.get(t.creditAccountId);
-  if (!debit || !credit) return refuse('account_not_found');
-  const problem = refusal(debit, t, 'debit') ?? refusal(credit, t, 'credit');
-  if (problem) return refuse(problem);
+  const p = plan(state, c, now);
+  if (typeof p === 'string') return { result: fail(p) };
+  const problem =
+    refusal(p.debit, p.amount.currency, p.debitDelta, p.releasing) ??
+    refusal(p.credit, p.amount.currency, p.creditDelta, p.releasing);
+  if (problem) return { result: fail(problem) };
 
   const transfer: PostedTransfer = {
-    id: t.id,
-    debitAccountId: t.debitAccountId,
-    creditAccountId: t.creditAccountId,
-    amount: t.amount,
-    code: t.code,
-    reference: t.reference ?? null,
-    metadata: t.metadata ?? {},
+    id: c.id,
+    kind: p.kind,
+    debitAccountId: p.debit.id,
+    creditAccountId: p.credit.id,
+    amount: p.amount,
+    code: p.code,
+    reference: p.reference,
+    metadata: ('metadata' in c ? c.metadata : undefined) ?? {},
+    relatedId: p.relatedId,
+    expiresAt: p.expiresAt,
     createdAt: now,
   };
-  state.transfers.set(t.id, transfer);
-  const entries: [Entry, Entry] = [post(debit, transfer, 'debit'), post(credit, transfer, 'credit')];
+  state.transfers.set(transfer.id, transfer);
+  if (transfer.relatedId) state.resolutions.set(transfer.relatedId, transfer);
+  Object.assign(p.debit, changed(p.debit, p.debitDelta));
+  Object.assign(p.credit, changed(p.credit, p.creditDelta));
+  const entries = p.posts
+    ? [entryFor(p.debit, transfer, 'debit'), entryFor(p.credit, transfer, 'credit')]
+    : [];
   return { result: ok({ status: 'created', transfer }), posting: { transfer, entries } };
+}
+
+/**
+ * Applies a linked group: every command or none. On the first refusal, everything the group did
+ * to the state is undone; the refused command keeps its reason, every other gets
+ * `linked_event_failed`.
+ */
+export function applyGroup(state: LedgerState, commands: readonly LedgerCommand[], now: Date): Applied[] {
+  if (commands.length === 1 && commands[0]) return [applyCommand(state, commands[0], now)];
+  const saved = new Map<string, AccountState>();
+  const applied: Applied[] = [];
+  for (const c of commands) {
+    for (const id of accountsTouchedBy(state, c)) {
+      const account = state.accounts.get(id);
+      if (account && !saved.has(id)) saved.set(id, { ...account });
+    }
+    const a = applyCommand(state, c, now);
+    applied.push(a);
+    if (a.result.ok) continue;
+    for (const [id, copy] of saved) Object.assign(state.accounts.get(id) ?? {}, copy);
+    for (const done of applied) {
+      const t = done.posting?.transfer;
+      if (!t) continue;
+      state.transfers.delete(t.id);
+      if (t.relatedId) state.resolutions.delete(t.relatedId);
+    }
+    const failed = a.result.error;
+    return commands.map((_, i) =>
+      i === applied.length - 1 ? { result: fail(failed) } : { result: fail('linked_event_failed') },
+    );
+  }
+  return applied;
 }

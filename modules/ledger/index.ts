@@ -6,13 +6,24 @@ import {
   openCustomerCashAccount,
   setAccountFrozen,
 } from './accounts.ts';
-import { createBaselineEngine, postTransferIn } from './baseline.ts';
+import { postGroupsIn } from './apply.ts';
+import { createBaselineEngine } from './baseline.ts';
 import { createBatchedEngine } from './batched.ts';
 import type { InternalKey } from './chart.ts';
-import type { AccountId, TransferEngine, TransferRequest, TransferResult } from './checks.ts';
+import { expireHolds, type OpenHold, openHoldsOf } from './holds.ts';
 import { type Balance, balanceOf, type TrialBalanceLine, trialBalance } from './queries.ts';
 import { balanceAsOf, type StatementLine, type StatementQuery, statementOf } from './statement.ts';
 import type { Account } from './store.ts';
+import type {
+  AccountId,
+  LedgerCommand,
+  PostHoldRequest,
+  ReversalRequest,
+  TransferEngine,
+  TransferRequest,
+  TransferResult,
+  VoidHoldRequest,
+} from './types.ts';
 
 export {
   type AccountClass,
@@ -22,19 +33,25 @@ export {
   normalSideOf,
   type Side,
 } from './chart.ts';
-export {
-  type AccountId,
-  LEDGER_PROBLEMS,
-  type PostedTransfer,
-  type TransferEngine,
-  type TransferError,
-  type TransferRequest,
-  type TransferResult,
-} from './checks.ts';
+export type { OpenHold } from './holds.ts';
 export { ledgerMigrations } from './migrations/index.ts';
 export type { Balance, TrialBalanceLine } from './queries.ts';
 export type { StatementLine, StatementQuery } from './statement.ts';
 export type { Account } from './store.ts';
+export {
+  type AccountId,
+  LEDGER_PROBLEMS,
+  type LedgerCommand,
+  type PostedTransfer,
+  type PostHoldRequest,
+  type ReversalRequest,
+  type TransferEngine,
+  type TransferError,
+  type TransferKind,
+  type TransferRequest,
+  type TransferResult,
+  type VoidHoldRequest,
+} from './types.ts';
 
 /** Which transfer engine posts: batched in production, the baseline for comparison. */
 export type LedgerEngineOption =
@@ -62,6 +79,22 @@ export interface LedgerService {
    *   amount: money(10_000n), code: 'fund_subscription', reference: order.id })
    */
   transfer(request: TransferRequest, trx?: Executor): Promise<TransferResult>;
+  /** Posts an open hold in full or in part (the rest is released); entries appear now. */
+  postHold(request: PostHoldRequest, trx?: Executor): Promise<TransferResult>;
+  /** Releases an open hold; nothing is posted. */
+  voidHold(request: VoidHoldRequest, trx?: Executor): Promise<TransferResult>;
+  /** A new transfer moving a posted transfer's amount back; once per transfer. */
+  reverse(request: ReversalRequest, trx?: Executor): Promise<TransferResult>;
+  /**
+   * A linked group: every command recorded or none; on a refusal the refused one carries its reason
+   * and the others `linked_event_failed`.
+   * @example await ledger.transferGroup([{ type: 'transfer', ...principal }, { type: 'transfer', ...fee }])
+   */
+  transferGroup(commands: readonly LedgerCommand[], trx?: Executor): Promise<TransferResult[]>;
+  /** Releases every hold past its expiry (the worker's job); returns how many it expired. */
+  expireHolds(): Promise<number>;
+  /** The account's open holds (reserved, not yet posted), oldest first. */
+  openHolds(id: AccountId): Promise<OpenHold[]>;
   balanceOf(id: AccountId): Promise<Balance | undefined>;
   /** The balance at the end of a business date (YYYY-MM-DD, Shanghai); zero before the first entry. */
   balanceAsOf(id: AccountId, date: string): Promise<Money | undefined>;
@@ -80,13 +113,28 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
       ? createBatchedEngine(engineDeps, deps.engine)
       : createBaselineEngine(engineDeps);
   const db: Executor = deps.db;
+  const group = async (commands: readonly LedgerCommand[], trx?: Executor): Promise<TransferResult[]> => {
+    if (commands.length === 0) return [];
+    if (!trx) return engine.submit(commands);
+    return (await postGroupsIn(trx, [commands], deps.clock.now()))[0] ?? [];
+  };
+  const one = async (command: LedgerCommand, trx?: Executor): Promise<TransferResult> => {
+    const [result] = await group([command], trx);
+    if (!result) throw new Error('the ledger returned no result');
+    return result;
+  };
   return {
     ensureInternalAccounts: (currency) => ensureInternalAccounts(deps, currency),
     openCustomerCashAccount: (customerId, currency) => openCustomerCashAccount(deps, customerId, currency),
     getAccount: (id) => getAccount(deps, id),
     setAccountFrozen: (id, frozen) => setAccountFrozen(deps, id, frozen),
-    transfer: (request, trx) =>
-      trx ? postTransferIn(trx, request, deps.clock.now()) : engine.submit(request),
+    transfer: (request, trx) => one({ type: 'transfer', ...request }, trx),
+    postHold: (request, trx) => one({ type: 'post_hold', ...request }, trx),
+    voidHold: (request, trx) => one({ type: 'void_hold', ...request }, trx),
+    reverse: (request, trx) => one({ type: 'reversal', ...request }, trx),
+    transferGroup: group,
+    expireHolds: () => expireHolds(db, deps.clock, engine),
+    openHolds: (id) => openHoldsOf(db, id),
     balanceOf: (id) => balanceOf(db, id),
     balanceAsOf: (id, date) => balanceAsOf(db, id, date),
     statement: (id, query) => statementOf(db, id, query),
@@ -94,3 +142,4 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     drain: () => engine.drain(),
   };
 }
+

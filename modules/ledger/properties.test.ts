@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccount } from './accounts.ts';
 import type { AccountClass } from './chart.ts';
-import type { AccountId, LedgerService, TransferRequest, TransferResult } from './index.ts';
+import type { AccountId, LedgerCommand, LedgerService, TransferResult } from './index.ts';
 import { brokenInvariants, ledgerFor } from './testing.ts';
 
 const accountArb = fc.record({
@@ -49,6 +49,23 @@ const transferArb = (accounts: number) => {
   });
 };
 
+// What each generated step does with its transfer: most post plainly; some hold, resolve an earlier
+// step's hold, reverse an earlier step's transfer, or join the next ones in a linked group.
+const stepArb = fc.record({
+  op: fc.oneof(
+    { weight: 8, arbitrary: fc.constant('transfer' as const) },
+    { weight: 4, arbitrary: fc.constant('hold' as const) },
+    { weight: 2, arbitrary: fc.constant('post' as const) },
+    { weight: 2, arbitrary: fc.constant('void' as const) },
+    { weight: 1, arbitrary: fc.constant('reverse' as const) },
+    { weight: 1, arbitrary: fc.constant('group' as const) },
+  ),
+  // which earlier hold (for a post or void) or transfer (for a reversal) it refers to, counted back
+  back: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 4 })),
+  // partial post: the amount posted, in parts of 4 of the held amount (4 or more: the full amount)
+  part: fc.integer({ min: 1, max: 5 }),
+});
+
 const scenarioArb = fc
   .array(accountArb, { minLength: 2, maxLength: 6 })
   // the first account may go negative, so that money enters the others and later debits can post
@@ -56,7 +73,7 @@ const scenarioArb = fc
   .chain((accounts) =>
     fc.record({
       accounts: fc.constant(accounts),
-      transfers: fc.array(transferArb(accounts.length), { minLength: 10, maxLength: 34 }),
+      transfers: fc.array(fc.tuple(transferArb(accounts.length), stepArb), { minLength: 10, maxLength: 34 }),
       // exact resubmissions of an earlier-generated transfer, placed anywhere (a client's retry)
       retries: fc.array(fc.record({ of: fc.nat(), at: fc.nat() }), { maxLength: 6 }),
     }),
@@ -90,38 +107,75 @@ async function openAll(side: Side, scenario: Scenario, run: number): Promise<Acc
   return ids;
 }
 
-function requests(scenario: Scenario, ids: AccountId[], run: number): TransferRequest[] {
+const EXPIRES = new Date('2030-01-01T00:00:00Z');
+
+/** The scenario as command groups, in submission order; the same for both engines but for account ids. */
+function commandGroups(scenario: Scenario, ids: AccountId[], run: number): LedgerCommand[][] {
   const missing = newId('acc');
-  const sequence = [...scenario.transfers];
+  const steps = scenario.transfers.map(([t, step], i) => ({ t, step, i }));
+  const sequence = [...steps];
   for (const { of, at } of scenario.retries) {
-    const original = scenario.transfers[of % Math.max(1, scenario.transfers.length)];
+    const original = steps[of % Math.max(1, steps.length)];
     if (original) sequence.splice(at % (sequence.length + 1), 0, original);
   }
-  const keyOf = new Map(scenario.transfers.map((t, i) => [t, t.key < 0 ? `own${i}` : `shared${t.key}`]));
-  return sequence.map((t) => ({
-    id: `run${run}_${keyOf.get(t)}`,
-    debitAccountId: ids[t.accounts.debit] ?? missing,
-    creditAccountId: ids[t.accounts.credit] ?? missing,
-    amount: money(
-      t.amount,
-      t.currency === 'debit' ? (scenario.accounts[t.accounts.debit]?.currency ?? 'CNY') : t.currency,
-    ),
-    code: t.code,
-  }));
+  const idOf = (i: number, t: (typeof steps)[number]['t']) =>
+    `run${run}_${t.key < 0 || i < 0 ? `own${i}` : `shared${t.key}`}`;
+  const command = ({ t, step, i }: (typeof steps)[number]): LedgerCommand => {
+    const id = idOf(i, t);
+    const wanted = step.op === 'reverse' ? ['transfer', 'group'] : ['hold'];
+    const candidates = steps.slice(0, i).filter((e) => wanted.includes(e.step.op));
+    const earlier = `run${run}_own${candidates[candidates.length - step.back]?.i ?? i - step.back}`;
+    const currency =
+      t.currency === 'debit' ? (scenario.accounts[t.accounts.debit]?.currency ?? 'CNY') : t.currency;
+    switch (step.op) {
+      case 'post':
+        return step.part >= 4
+          ? { type: 'post_hold', id, holdId: earlier }
+          : { type: 'post_hold', id, holdId: earlier, amount: money(t.amount * BigInt(step.part), currency) };
+      case 'void':
+        return { type: 'void_hold', id, holdId: earlier };
+      case 'reverse':
+        return { type: 'reversal', id, transferId: earlier };
+      default:
+        return {
+          type: 'transfer',
+          id,
+          debitAccountId: ids[t.accounts.debit] ?? missing,
+          creditAccountId: ids[t.accounts.credit] ?? missing,
+          amount: money(t.amount, currency),
+          code: t.code,
+          hold: step.op === 'hold' ? { expiresAt: EXPIRES } : undefined,
+        };
+    }
+  };
+  // a `group` step links itself with the two steps after it
+  const groups: LedgerCommand[][] = [];
+  for (let k = 0; k < sequence.length; k += 1) {
+    const s = sequence[k];
+    if (!s) continue;
+    if (s.step.op !== 'group') {
+      groups.push([command(s)]);
+      continue;
+    }
+    const linked = sequence.slice(k, k + 3);
+    groups.push(linked.map(command));
+    k += linked.length - 1;
+  }
+  return groups;
 }
 
 /** A result in terms of the scenario (account indexes), comparable across two databases. */
 function comparable(r: TransferResult, ids: AccountId[]) {
   if (!r.ok) return r.error;
   const t = r.value.transfer;
-  return `${r.value.status} ${t.id} ${ids.indexOf(t.debitAccountId)}→${ids.indexOf(t.creditAccountId)} ${t.amount.amount} ${t.amount.currency}`;
+  return `${r.value.status} ${t.kind} ${t.id} ${ids.indexOf(t.debitAccountId)}→${ids.indexOf(t.creditAccountId)} ${t.amount.amount} ${t.amount.currency}`;
 }
 
 async function balances(side: Side, ids: AccountId[]) {
   return Promise.all(
     ids.map(async (id) => {
       const a = await side.ledger.getAccount(id);
-      return `${a?.postedDebits.amount}/${a?.postedCredits.amount} v${a?.version}`;
+      return `${a?.postedDebits.amount}/${a?.postedCredits.amount} v${a?.version} available ${a?.available.amount}`;
     }),
   );
 }
@@ -148,15 +202,19 @@ describe('the batched engine against the baseline', () => {
         const baseIds = await openAll(baseline, scenario, run);
         const batchIds = await openAll(batched, scenario, run);
         const expected: TransferResult[] = [];
-        for (const r of requests(scenario, baseIds, run)) expected.push(await baseline.ledger.transfer(r));
+        for (const g of commandGroups(scenario, baseIds, run)) {
+          expected.push(...(await baseline.ledger.transferGroup(g)));
+        }
         // all at once: one batch, applied in submission order
-        const actual = await Promise.all(
-          requests(scenario, batchIds, run).map((r) => batched.ledger.transfer(r)),
-        );
+        const actual = (
+          await Promise.all(
+            commandGroups(scenario, batchIds, run).map((g) => batched.ledger.transferGroup(g)),
+          )
+        ).flat();
         expect(actual.map((r) => comparable(r, batchIds))).toEqual(
           expected.map((r) => comparable(r, baseIds)),
         );
-        for (const r of expected) seen.add(r.ok ? r.value.status : r.error);
+        for (const r of expected) seen.add(r.ok ? `${r.value.status} ${r.value.transfer.kind}` : r.error);
         expect(await balances(batched, batchIds)).toEqual(await balances(baseline, baseIds));
         expect(await brokenInvariants(baseline.tdb.primary)).toEqual([]);
         expect(await brokenInvariants(batched.tdb.primary)).toEqual([]);
@@ -164,8 +222,19 @@ describe('the batched engine against the baseline', () => {
       { numRuns: 25 },
     );
     // the generated sequences really exercise the interesting outcomes
-    for (const outcome of ['created', 'exists', 'exists_with_different_fields', 'insufficient_funds']) {
+    for (const outcome of [
+      'created transfer',
+      'created hold',
+      'created post_hold',
+      'created void_hold',
+      'created reversal',
+      'exists transfer',
+      'exists_with_different_fields',
+      'insufficient_funds',
+      'linked_event_failed',
+    ]) {
       expect(seen).toContain(outcome);
     }
+    expect([...seen].some((o) => o === 'hold_already_posted' || o === 'hold_already_voided')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
 import { sql } from 'kysely';
-import type { AccountId } from './checks.ts';
 import { ledgerDb, toAccount } from './store.ts';
+import type { AccountId } from './types.ts';
 
 /** An account's posted totals and its balance on its normal side. */
 export interface Balance {

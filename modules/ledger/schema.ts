@@ -18,6 +18,9 @@ export type LedgerTables = {
     closed: boolean;
     posted_debits: bigint;
     posted_credits: bigint;
+    /** Reserved by open holds: not yet posted, no longer available. */
+    pending_debits: bigint;
+    pending_credits: bigint;
     /** Number of entries posted to the account so far; each entry records the version it produced. */
     version: bigint;
     created_at: Date;
@@ -32,7 +35,21 @@ export type LedgerTables = {
     code: string;
     reference: string | null;
     metadata: unknown;
+    kind: string;
+    /** The hold a post/void/expiry resolves, or the transfer a reversal undoes. */
+    related_id: string | null;
+    /** When an open hold lapses (holds only). */
+    expires_at: Date | null;
     created_at: Date;
+  };
+  /** Holds not yet posted, voided or expired (their facts are in ledger_transfers). */
+  ledger_holds: {
+    id: string;
+    debit_account_id: string;
+    credit_account_id: string;
+    amount: bigint;
+    currency: string;
+    expires_at: Date;
   };
   ledger_entries: {
     transfer_id: string;

@@ -1,6 +1,6 @@
 import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
-import type { AccountId } from './checks.ts';
 import { ledgerDb } from './store.ts';
+import type { AccountId } from './types.ts';
 
 /** One line of an account's statement: what moved, which way, and the balance right after. */
 export interface StatementLine {

@@ -1,8 +1,16 @@
 import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
 import { sql } from 'kysely';
 import type { AccountClass } from './chart.ts';
-import { type AccountId, type AccountState, balanceOf, type PostedTransfer } from './checks.ts';
+import { availableOf, balanceOf } from './checks.ts';
 import type { AccountRow, LedgerTables, TransferRow } from './schema.ts';
+import type {
+  AccountId,
+  AccountState,
+  LedgerCommand,
+  LedgerState,
+  PostedTransfer,
+  TransferKind,
+} from './types.ts';
 
 /** A ledger account with its posted totals. */
 export interface Account {
@@ -21,6 +29,10 @@ export interface Account {
   postedCredits: Money;
   /** On the account's normal side (credits − debits for a customer's cash account). */
   balance: Money;
+  /** Reserved by open holds against this account (pending debits of a customer's cash account). */
+  pending: Money;
+  /** The balance less what is reserved: what may still be spent. */
+  available: Money;
   version: bigint;
   createdAt: Date;
 }
@@ -32,6 +44,7 @@ export function ledgerDb(db: Executor) {
 export function toAccount(row: AccountRow): Account {
   const currency = row.currency as CurrencyCode;
   const cls = row.class as AccountClass;
+  const state = toAccountState(row);
   return {
     id: row.id as AccountId,
     code: row.code,
@@ -46,10 +59,9 @@ export function toAccount(row: AccountRow): Account {
     closed: row.closed,
     postedDebits: { amount: row.posted_debits, currency },
     postedCredits: { amount: row.posted_credits, currency },
-    balance: {
-      amount: balanceOf({ class: cls, debits: row.posted_debits, credits: row.posted_credits }),
-      currency,
-    },
+    balance: { amount: balanceOf(state), currency },
+    pending: { amount: balanceOf(state) - availableOf(state), currency },
+    available: { amount: availableOf(state), currency },
     version: row.version,
     createdAt: row.created_at,
   };
@@ -65,6 +77,8 @@ function toAccountState(row: AccountRow): AccountState {
     closed: row.closed,
     debits: row.posted_debits,
     credits: row.posted_credits,
+    pendingDebits: row.pending_debits,
+    pendingCredits: row.pending_credits,
     version: row.version,
   };
 }
@@ -72,12 +86,15 @@ function toAccountState(row: AccountRow): AccountState {
 export function toPostedTransfer(row: TransferRow): PostedTransfer {
   return {
     id: row.id,
+    kind: row.kind as TransferKind,
     debitAccountId: row.debit_account_id as AccountId,
     creditAccountId: row.credit_account_id as AccountId,
     amount: { amount: row.amount, currency: row.currency as CurrencyCode },
     code: row.code,
     reference: row.reference,
     metadata: (row.metadata ?? {}) as Record<string, unknown>,
+    relatedId: row.related_id,
+    expiresAt: row.expires_at,
     createdAt: row.created_at,
   };
 }
@@ -115,6 +132,42 @@ export async function recordedTransfers(
     .where(sql<boolean>`id = ANY(${[...new Set(ids)]}::text[])`)
     .execute();
   return new Map(rows.map((r) => [r.id, toPostedTransfer(r)]));
+}
+
+/** What a post, void, expiry or reversal refers to. */
+function relatedIdOf(c: LedgerCommand): string | undefined {
+  if (c.type === 'transfer') return undefined;
+  return c.type === 'reversal' ? c.transferId : c.holdId;
+}
+
+/**
+ * Everything the checks need for these commands, with their accounts locked. Holds and reversed
+ * transfers name their accounts only through the transfer they refer to, so those are read first
+ * (a recorded transfer never changes); idempotency keys and resolutions are read after the locks,
+ * when every writer touching these accounts has committed or waits behind us.
+ */
+export async function loadState(trx: Executor, commands: readonly LedgerCommand[]): Promise<LedgerState> {
+  const related = commands.map(relatedIdOf).filter((id): id is string => id !== undefined);
+  const referred = related.length > 0 ? await recordedTransfers(trx, related) : new Map();
+  const accountIds = commands.flatMap((c) => {
+    if (c.type === 'transfer') return [c.debitAccountId, c.creditAccountId];
+    const t = referred.get(relatedIdOf(c) ?? '');
+    return t ? [t.debitAccountId, t.creditAccountId] : [];
+  });
+  const accounts = await lockAccounts(trx, accountIds);
+  const transfers = await recordedTransfers(trx, [...commands.map((c) => c.id), ...related]);
+  const resolutions = related.length > 0 ? await resolutionsOf(trx, related) : new Map();
+  return { accounts, transfers, resolutions };
+}
+
+/** The posts, voids, expiries and reversals that refer to these transfers, by the id they refer to. */
+async function resolutionsOf(trx: Executor, ids: readonly string[]): Promise<Map<string, PostedTransfer>> {
+  const rows = await ledgerDb(trx)
+    .selectFrom('ledger_transfers')
+    .selectAll()
+    .where(sql<boolean>`related_id = ANY(${[...new Set(ids)]}::text[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.related_id ?? '', toPostedTransfer(r)]));
 }
 
 /** SQLSTATE 23505: another writer committed the same transfer id first. */
