@@ -12,6 +12,7 @@ import { createBatchedEngine } from './batched.ts';
 import type { InternalKey } from './chart.ts';
 import { expireHolds, type OpenHold, openHoldsOf } from './holds.ts';
 import { type Balance, balanceOf, type TrialBalanceLine, trialBalance } from './queries.ts';
+import { type DailyBalance, dailyBalancesOf, snapshotDailyBalances } from './snapshots.ts';
 import { balanceAsOf, type StatementLine, type StatementQuery, statementOf } from './statement.ts';
 import type { Account } from './store.ts';
 import type {
@@ -34,6 +35,7 @@ export {
   type Side,
 } from './chart.ts';
 export type { OpenHold } from './holds.ts';
+export type { DailyBalance } from './snapshots.ts';
 export { ledgerMigrations } from './migrations/index.ts';
 export type { Balance, TrialBalanceLine } from './queries.ts';
 export type { StatementLine, StatementQuery } from './statement.ts';
@@ -102,6 +104,12 @@ export interface LedgerService {
   statement(id: AccountId, query: StatementQuery): Promise<{ lines: StatementLine[]; next?: bigint }>;
   /** Per currency, total debits and credits over all accounts; they must be equal. */
   trialBalance(): Promise<TrialBalanceLine[]>;
+  /**
+   * The end-of-day job's step: every account's balance at the end of a business date, written for
+   * the warehouse; rerunning a date rewrites the same rows. Returns the number of accounts.
+   */
+  snapshotDailyBalances(date: string): Promise<number>;
+  dailyBalances(id: AccountId, from: string, to: string): Promise<DailyBalance[]>;
   /** Waits until every submitted transfer has been answered (for shutdown). */
   drain(): Promise<void>;
 }
@@ -139,6 +147,8 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     balanceAsOf: (id, date) => balanceAsOf(db, id, date),
     statement: (id, query) => statementOf(db, id, query),
     trialBalance: () => trialBalance(db),
+    snapshotDailyBalances: (date) => snapshotDailyBalances(db, deps.clock, date),
+    dailyBalances: (id, from, to) => dailyBalancesOf(db, id, from, to),
     drain: () => engine.drain(),
   };
 }

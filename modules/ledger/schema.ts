@@ -51,6 +51,18 @@ export type LedgerTables = {
     currency: string;
     expires_at: Date;
   };
+  /** End-of-day balances, one row per account and business date (the warehouse's feed). */
+  ledger_daily_balances: {
+    business_date: string;
+    account_id: string;
+    code: string;
+    class: string;
+    owner_id: string | null;
+    currency: string;
+    balance: bigint;
+    account_version: bigint;
+    written_at: Date;
+  };
   ledger_entries: {
     transfer_id: string;
     account_id: string;

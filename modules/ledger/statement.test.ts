@@ -90,6 +90,26 @@ describe('a customer statement over three business days', () => {
     expect(await ledger.balanceAsOf('acc_missing' as Account['id'], '2026-03-01')).toBeUndefined();
   });
 
+  it('the end-of-day job writes each day-end balance once, whenever and however often it runs', async () => {
+    expect(await ledger.snapshotDailyBalances('2026-02-28')).toBe(0);
+    for (const date of ['2026-03-03', '2026-03-01', '2026-03-02', '2026-03-01']) {
+      expect(await ledger.snapshotDailyBalances(date)).toBeGreaterThan(1);
+    }
+    const days = await ledger.dailyBalances(cash.id, '2026-02-01', '2026-03-31');
+    expect(days.map((d) => `${d.businessDate} ${formatMoney(d.balance)}`)).toEqual([
+      '2026-03-01 380.00',
+      '2026-03-02 430.00',
+      '2026-03-03 230.00',
+    ]);
+    // the clearing account's day-end mirrors the money that came in: per currency, all day-ends net to zero
+    const all = await Promise.all(
+      [internal.channelClearing, internal.fundSubscriptionClearing, cash].map((a) =>
+        ledger.dailyBalances(a.id, '2026-03-02', '2026-03-02'),
+      ),
+    );
+    expect(all.map((d) => formatMoney(d[0]?.balance ?? money(-1n)))).toEqual(['550.00', '120.00', '430.00']);
+  });
+
   it("an unknown or other customer's account has an empty statement", async () => {
     const other = await ledger.openCustomerCashAccount('cus_other', 'CNY');
     clock.advance(HOUR_MS);

@@ -1,6 +1,6 @@
 import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
 import { ledgerDb } from './store.ts';
-import type { AccountId } from './types.ts';
+import type { AccountId, TransferKind } from './types.ts';
 
 /** One line of an account's statement: what moved, which way, and the balance right after. */
 export interface StatementLine {
@@ -13,6 +13,8 @@ export interface StatementLine {
   /** The other account of the transfer. */
   counterpartyAccountId: AccountId;
   code: string;
+  /** `transfer`, `post_hold` (a hold settled) or `reversal` (a correction). */
+  kind: TransferKind;
   reference: string | null;
   /** Increases by one per line of the account: the statement's order and its cursor. */
   version: bigint;
@@ -33,7 +35,7 @@ export function startOfBusinessDate(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);
 }
 
-function dayAfter(date: string): Date {
+export function dayAfter(date: string): Date {
   return new Date(startOfBusinessDate(date).getTime() + 24 * 60 * 60 * 1000);
 }
 
@@ -55,6 +57,7 @@ export async function statementOf(
       'e.account_version',
       'e.created_at',
       't.code',
+      't.kind',
       't.reference',
       't.debit_account_id',
       't.credit_account_id',
@@ -76,6 +79,7 @@ export async function statementOf(
       balanceAfter: { amount: r.balance_after, currency },
       counterpartyAccountId: (side === 'debit' ? r.credit_account_id : r.debit_account_id) as AccountId,
       code: r.code,
+      kind: r.kind as TransferKind,
       reference: r.reference,
       version: r.account_version,
       postedAt: r.created_at,

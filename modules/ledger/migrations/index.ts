@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_ledger.ts';
 import * as m0002 from './0002_holds_and_reversals.ts';
+import * as m0003 from './0003_daily_balances.ts';
 
 export const ledgerMigrations: Record<string, Migration> = {
   '0001_create_ledger': m0001,
   '0002_holds_and_reversals': m0002,
+  '0003_daily_balances': m0003,
 };
