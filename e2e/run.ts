@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { consoleJourneys } from './console-journeys.ts';
 import { runJourneys } from './harness.ts';
+import { ledgerJourneys } from './ledger-journeys.ts';
 import { ensureWebBuilt, type Platform, startPlatform } from './platform.ts';
 import { portalJourneys } from './portal-journeys.ts';
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
       const { passed, failed } = await runJourneys(browser, [
         ...portalJourneys(platform),
         ...consoleJourneys(platform),
+        ...ledgerJourneys(platform),
       ]);
       console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in e2e/artifacts/)`);
       console.log(`${passed} passed, ${failed} failed`);

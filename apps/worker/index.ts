@@ -1,1 +1,1 @@
-export { createWorker, type Worker } from './src/worker.ts';
+export { createWorker, serviceJobs, type Worker, type WorkerJob } from './src/worker.ts';

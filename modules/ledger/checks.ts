@@ -192,7 +192,7 @@ function planResolution(
   now: Date,
 ): Planned {
   const hold = state.transfers.get(c.holdId);
-  if (!hold || hold.kind !== 'hold') return 'hold_not_found';
+  if (hold?.kind !== 'hold') return 'hold_not_found';
   const resolution = state.resolutions.get(hold.id);
   if (resolution) return RESOLVED[resolution.kind] ?? 'hold_not_found';
   const expired = hold.expiresAt !== null && now.getTime() >= hold.expiresAt.getTime();

@@ -35,9 +35,9 @@ export {
   type Side,
 } from './chart.ts';
 export type { OpenHold } from './holds.ts';
-export type { DailyBalance } from './snapshots.ts';
 export { ledgerMigrations } from './migrations/index.ts';
 export type { Balance, TrialBalanceLine } from './queries.ts';
+export type { DailyBalance } from './snapshots.ts';
 export type { StatementLine, StatementQuery } from './statement.ts';
 export type { Account } from './store.ts';
 export {
@@ -153,3 +153,9 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
   };
 }
 
+/** Maker–checker handlers for manual adjustments and reversals; the composition root registers them with identity. */
+export { ledgerApprovalHandlers } from './approvals.ts';
+/** The console's ledger explorer and correction proposals (Fastify plugin). */
+export { type ConsoleLedgerOptions, ledgerConsoleRoutes } from './routes.console.ts';
+/** The customer's own cash account and statement (Fastify plugin). */
+export { ledgerPortalRoutes, type PortalLedgerOptions } from './routes.portal.ts';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ConfigError } from '@onefin/kernel';
 import { loadConfig } from '@onefin/platform';
-import { createWorker } from '@onefin/worker';
+import { createWorker, serviceJobs } from '@onefin/worker';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import pino from 'pino';
@@ -53,7 +53,7 @@ async function seedWithProgress(rt: Runtime): Promise<number> {
 
 function startWorker(rt: Runtime) {
   const log = pino({ level: rt.config.LOG_LEVEL, name: 'worker' });
-  const worker = createWorker({ db: rt.db, log });
+  const worker = createWorker({ db: rt.db, log, jobs: serviceJobs(rt.services) });
   worker.start();
   return worker;
 }

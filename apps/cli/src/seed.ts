@@ -4,7 +4,7 @@ import type { Services } from '@onefin/platform';
 export const DEMO_STAFF_PASSWORD = 'OneFin@2026';
 export const DEMO_CUSTOMER_PASSWORD = 'Customer@2026';
 
-/** One demo user per role, plus a second admin so maker–checker can be tried end to end. */
+/** One demo user per role, plus a second admin and a second operations officer for maker–checker. */
 export const DEMO_STAFF: readonly { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '赵敏 (系统管理员)', roles: ['admin'] },
   { username: 'admin2', displayName: '钱坤 (系统管理员)', roles: ['admin'] },
@@ -14,6 +14,8 @@ export const DEMO_STAFF: readonly { username: string; displayName: string; roles
   { username: 'branch', displayName: '吴芳 (网点柜员)', roles: ['branch'] },
   { username: 'corporate_sales', displayName: '郑伟 (团体业务)', roles: ['corporate_sales'] },
   { username: 'operations', displayName: '王磊 (运营)', roles: ['operations'] },
+  // A second operations officer: ledger adjustments need a maker and a different checker.
+  { username: 'ops2', displayName: '何静 (运营)', roles: ['operations'] },
   { username: 'risk_officer', displayName: '冯雪 (风控)', roles: ['risk_officer'] },
   { username: 'underwriter', displayName: '陈晨 (核保)', roles: ['underwriter'] },
   { username: 'service_desk', displayName: '褚萍 (服务台)', roles: ['service_desk'] },

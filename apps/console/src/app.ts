@@ -3,6 +3,8 @@ import { auditConsoleRoutes } from '@onefin/audit';
 import type { Database } from '@onefin/db';
 import { type App, createHttpApp } from '@onefin/http';
 import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
+import { ledgerConsoleRoutes } from '@onefin/ledger';
+import { paymentsConsoleRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
 
 export interface ConsoleOptions {
@@ -58,5 +60,12 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     canRead: requireStaff(identity, audit, 'audit.read'),
     canVerify: requireStaff(identity, audit, 'audit.verify'),
   });
+  await app.register(ledgerConsoleRoutes, {
+    identity,
+    audit,
+    ledger: opts.services.ledger,
+    reads: opts.db.replica,
+  });
+  await app.register(paymentsConsoleRoutes, { identity, audit, payments: opts.services.payments });
   return app;
 }

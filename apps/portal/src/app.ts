@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Database } from '@onefin/db';
-import { type App, createHttpApp } from '@onefin/http';
+import { type App, createHttpApp, createIdempotencyKeys } from '@onefin/http';
 import { identityPortalRoutes } from '@onefin/identity';
+import { ledgerPortalRoutes } from '@onefin/ledger';
+import { paymentsPortalRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
 
 export interface PortalOptions {
@@ -31,6 +33,12 @@ export async function createPortalApp(opts: PortalOptions): Promise<App> {
     identity: opts.services.identity,
     secureCookies: opts.secureCookies,
     loginRateLimitPerMinute: opts.loginRateLimitPerMinute,
+  });
+  await app.register(ledgerPortalRoutes, { identity: opts.services.identity, ledger: opts.services.ledger });
+  await app.register(paymentsPortalRoutes, {
+    identity: opts.services.identity,
+    payments: opts.services.payments,
+    idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { CURRENCIES, type CurrencyCode, MINOR_UNITS, parseMoney } from '@onefin/kernel';
 import { z } from 'zod';
 
 /** A request body: unknown fields are an error, never silently dropped. */
@@ -19,3 +20,29 @@ export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.string().min(1).max(100).optional(),
 };
+
+/**
+ * Money in a request: `{"amount":"100.00","currency":"CNY"}`: a positive decimal string with at most
+ * the currency's decimals, never a JSON number (no float ever carries an amount). Parse it with
+ * `fromMoneyDto` in the handler.
+ */
+export const positiveMoney = z
+  .strictObject({
+    amount: z.string().min(1).max(32),
+    currency: z.enum(CURRENCIES as [CurrencyCode, ...CurrencyCode[]]),
+  })
+  .superRefine((value, ctx) => {
+    let minor: bigint;
+    try {
+      minor = parseMoney(value.amount, value.currency).amount;
+    } catch {
+      const digits = MINOR_UNITS[value.currency];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `must be a decimal string with at most ${digits} decimals for ${value.currency}, e.g. "100${digits ? `.${'0'.repeat(digits)}` : ''}"`,
+      });
+      return;
+    }
+    if (minor <= 0n) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be greater than zero' });
+  });

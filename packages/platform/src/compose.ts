@@ -13,7 +13,13 @@ import {
   type EventPublisher,
   systemClock,
 } from '@onefin/kernel';
-import { createLedgerService, type LedgerService } from '@onefin/ledger';
+import { createLedgerService, type LedgerService, ledgerApprovalHandlers } from '@onefin/ledger';
+import {
+  createPaymentsService,
+  createSimulatedChannel,
+  type PaymentsService,
+  type SimulatedChannel,
+} from '@onefin/payments';
 import type { Secrets } from './config.ts';
 
 /** Every module's service, wired by hand (no container): the one place that knows them all. */
@@ -23,6 +29,9 @@ export interface Services {
   audit: AuditService;
   identity: IdentityService;
   ledger: LedgerService;
+  payments: PaymentsService;
+  /** The bank-card channel: the simulator until a real gateway is wired (its `settle` is a worker job). */
+  paymentChannel: SimulatedChannel;
 }
 
 export interface ComposeOptions {
@@ -30,6 +39,8 @@ export interface ComposeOptions {
   secrets: Secrets;
   clock?: Clock;
   identity?: Partial<IdentitySettings>;
+  /** How long the simulated bank keeps a payout `submitted` (default 30 s). */
+  payoutDelayMs?: number;
 }
 
 export function composeServices(opts: ComposeOptions): Services {
@@ -49,5 +60,11 @@ export function composeServices(opts: ComposeOptions): Services {
     ...base,
     engine: { kind: 'batched', writers: opts.db.engine === 'postgres' ? 2 : 1 },
   });
-  return { clock, events, audit, identity, ledger };
+  // Manual adjustments and reversals of the books run through identity's maker–checker.
+  const [adjust, reverse] = ledgerApprovalHandlers({ ledger });
+  identity.registerApprovalHandler(adjust);
+  identity.registerApprovalHandler(reverse);
+  const paymentChannel = createSimulatedChannel({ db: base.db, clock, payoutDelayMs: opts.payoutDelayMs });
+  const payments = createPaymentsService({ ...base, ledger, channel: paymentChannel, pii });
+  return { clock, events, audit, identity, ledger, payments, paymentChannel };
 }

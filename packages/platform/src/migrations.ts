@@ -3,6 +3,7 @@ import type { MigrationSource } from '@onefin/db';
 import { identityMigrations } from '@onefin/identity';
 import { kernelMigrations } from '@onefin/kernel';
 import { ledgerMigrations } from '@onefin/ledger';
+import { paymentsMigrations } from '@onefin/payments';
 
 /** Every owner's migrations. A new module adds its line here. */
 export const allMigrations: MigrationSource[] = [
@@ -10,4 +11,5 @@ export const allMigrations: MigrationSource[] = [
   { owner: 'audit', migrations: auditMigrations },
   { owner: 'identity', migrations: identityMigrations },
   { owner: 'ledger', migrations: ledgerMigrations },
+  { owner: 'payments', migrations: paymentsMigrations },
 ];

@@ -7,6 +7,11 @@ import { ApprovalsPage } from './approvals/approvals-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { StaffContext, useHasPermission, useStaffQuery } from './auth.ts';
 import { ConsoleLayout } from './layout/console-layout.tsx';
+import { AccountPage } from './ledger/account-page.tsx';
+import { AccountsPage } from './ledger/accounts-page.tsx';
+import { ReconciliationPage } from './ledger/reconciliation-page.tsx';
+import { TransferPage } from './ledger/transfer-page.tsx';
+import { TrialBalancePage } from './ledger/trial-balance-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
@@ -93,6 +98,46 @@ export function ConsoleApp() {
               element={
                 <RequirePermission permission="audit.read">
                   <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ledger/accounts"
+              element={
+                <RequirePermission permission="ledger.read">
+                  <AccountsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ledger/accounts/:id"
+              element={
+                <RequirePermission permission="ledger.read">
+                  <AccountPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ledger/transfers/:id"
+              element={
+                <RequirePermission permission="ledger.read">
+                  <TransferPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ledger/trial-balance"
+              element={
+                <RequirePermission permission="ledger.read">
+                  <TrialBalancePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ledger/reconciliation"
+              element={
+                <RequirePermission permission="payments.reconcile">
+                  <ReconciliationPage />
                 </RequirePermission>
               }
             />

@@ -2,6 +2,7 @@ import { problemText } from '@onefin/ui';
 import { Button, Flex, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { AccountPage } from './account/account-page.tsx';
 import { AccountContext, useAccountQuery } from './auth.ts';
 import { PortalLayout } from './layout/portal-layout.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -63,6 +64,7 @@ export function PortalApp() {
         <Route element={<RequireAccount />}>
           <Route element={<PortalLayout />}>
             <Route index element={<HomePage />} />
+            <Route path="/account" element={<AccountPage />} />
             <Route path="/security" element={<SecurityPage />} />
           </Route>
         </Route>

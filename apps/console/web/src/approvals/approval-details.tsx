@@ -1,9 +1,12 @@
-import { Descriptions, Space, Typography } from 'antd';
+import { currentLanguage, formatTimestamp } from '@onefin/ui';
+import { Descriptions, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Staff } from '../api.ts';
 import { RoleTag } from '../staff/role-tag.tsx';
-import { staffLabel } from './approval-labels.tsx';
+import { accountText, isRecord, moneyText, staffLabel } from './approval-labels.tsx';
 
 const FIELD_LABEL_KEYS: Record<string, string> = {
   username: 'staff.username',
@@ -11,9 +14,52 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   roles: 'staff.roles',
   role: 'staff.role',
   staffId: 'approvals.staffUser',
+  account: 'approvals.fields.account',
+  accountId: 'approvals.fields.accountId',
+  direction: 'approvals.fields.direction',
+  amount: 'approvals.fields.amount',
+  reason: 'approvals.fields.reason',
+  transferId: 'approvals.fields.transferId',
+  transfer: 'approvals.fields.transfer',
 };
 
-function renderValue(key: string, value: unknown, directory: Map<string, Staff>): ReactNode {
+interface RenderContext {
+  directory: Map<string, Staff>;
+  t: TFunction;
+  language: 'zh-CN' | 'en';
+  details: Record<string, unknown>;
+}
+
+function renderLedgerValue(key: string, value: unknown, c: RenderContext): ReactNode | undefined {
+  switch (key) {
+    case 'account':
+      return accountText(value, c.details.accountId, c.language);
+    case 'accountId':
+      return typeof value === 'string' ? (
+        <Link to={`/ledger/accounts/${encodeURIComponent(value)}`}>{value}</Link>
+      ) : undefined;
+    case 'transferId':
+      return typeof value === 'string' ? (
+        <Link to={`/ledger/transfers/${encodeURIComponent(value)}`}>{value}</Link>
+      ) : undefined;
+    case 'direction':
+      return value === 'credit' || value === 'debit' ? (
+        <Tag color={value === 'credit' ? 'volcano' : 'geekblue'}>{c.t(`ledger.adjust.${value}`)}</Tag>
+      ) : undefined;
+    case 'amount':
+      return <strong>{moneyText(value, c.language)}</strong>;
+    case 'transfer':
+      if (!isRecord(value)) return undefined;
+      return `${c.t(`ledger.codes.${String(value.code)}`, { defaultValue: String(value.code) })} ${moneyText(value.amount, c.language)} · ${formatTimestamp(String(value.postedAt ?? ''))}`;
+    default:
+      return undefined;
+  }
+}
+
+function renderValue(key: string, value: unknown, c: RenderContext): ReactNode {
+  const { directory } = c;
+  const ledger = renderLedgerValue(key, value, c);
+  if (ledger !== undefined) return ledger;
   if (key === 'staffId') return staffLabel(directory, value);
   if (key === 'role' && typeof value === 'string') return <RoleTag role={value} />;
   if (key === 'roles' && Array.isArray(value)) {
@@ -32,7 +78,13 @@ function renderValue(key: string, value: unknown, directory: Map<string, Staff>)
 
 /** What the maker proposed, field by field, with roles shown as translated tags. */
 export function ApprovalDetails(props: { details: Record<string, unknown>; directory: Map<string, Staff> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const context: RenderContext = {
+    directory: props.directory,
+    t,
+    language: currentLanguage(i18n),
+    details: props.details ?? {},
+  };
   const entries = Object.entries(props.details ?? {});
   if (entries.length === 0) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
@@ -44,7 +96,7 @@ export function ApprovalDetails(props: { details: Record<string, unknown>; direc
       items={entries.map(([key, value]) => ({
         key,
         label: FIELD_LABEL_KEYS[key] ? t(FIELD_LABEL_KEYS[key]) : key,
-        children: renderValue(key, value, props.directory),
+        children: renderValue(key, value, context),
       }))}
     />
   );

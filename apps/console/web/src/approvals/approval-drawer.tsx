@@ -71,6 +71,15 @@ export function ApprovalDrawer(props: {
     reset();
   }, [approvalId, reset]);
   const summaryOf = useApprovalSummary(props.directory);
+  /** `{error: 'insufficient_funds', detail}` → 余额不足，未记账; unknown codes show the server's words. */
+  const failureText = (result: unknown): string => {
+    if (typeof result === 'object' && result !== null && 'error' in result) {
+      const { error, detail } = result as { error: unknown; detail?: unknown };
+      const fallback = typeof detail === 'string' && detail ? `${String(error)}: ${detail}` : String(error);
+      return t(`approvals.failures.${String(error)}`, { defaultValue: fallback });
+    }
+    return JSON.stringify(result);
+  };
   const nameOf = (id: string | null) => (id ? staffLabel(props.directory, id) : '—');
   const isPending = approval?.status === 'pending';
   const summaryItems = (a: Approval): DescriptionsProps['items'] => {
@@ -101,7 +110,9 @@ export function ApprovalDrawer(props: {
         ? item(
             'result',
             t('approvals.result'),
-            <Typography.Text code>{JSON.stringify(a.result)}</Typography.Text>,
+            <Typography.Text type="danger" data-testid="approval-failure">
+              {failureText(a.result)}
+            </Typography.Text>,
           )
         : null,
     ];

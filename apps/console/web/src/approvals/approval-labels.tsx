@@ -1,3 +1,4 @@
+import { currentLanguage, formatMoney } from '@onefin/ui';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Approval, ApprovalStatus, Staff } from '../api.ts';
@@ -37,7 +38,8 @@ export function staffLabel(directory: Map<string, Staff>, id: unknown): string {
  * (English) summary for the rest.
  */
 export function useApprovalSummary(directory: Map<string, Staff>): (approval: Approval) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
   return (approval) => {
     const d = approval.details;
     const role = (r: unknown) => t(`roles.${String(r)}`, { defaultValue: String(r) });
@@ -59,8 +61,46 @@ export function useApprovalSummary(directory: Map<string, Staff>): (approval: Ap
           staff: staffLabel(directory, d.staffId),
           role: role(d.role),
         });
+      case 'ledger.adjust':
+        return t('approvals.summaries.ledger.adjust', {
+          direction: t(`ledger.adjust.${d.direction === 'debit' ? 'debit' : 'credit'}`),
+          account: accountText(d.account, d.accountId, language),
+          amount: moneyText(d.amount, language),
+          reason: String(d.reason ?? ''),
+        });
+      case 'ledger.reverse': {
+        const transfer = isRecord(d.transfer) ? d.transfer : {};
+        return t('approvals.summaries.ledger.reverse', {
+          transfer: String(d.transferId ?? ''),
+          code: t(`ledger.codes.${String(transfer.code ?? '')}`, {
+            defaultValue: String(transfer.code ?? ''),
+          }),
+          amount: moneyText(transfer.amount, language),
+          reason: String(d.reason ?? ''),
+        });
+      }
       default:
         return approval.summary;
     }
   };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{amount: "50.00", currency: "CNY"}` → `¥50.00`; anything else as text. */
+export function moneyText(value: unknown, language: 'zh-CN' | 'en'): string {
+  if (isRecord(value) && typeof value.amount === 'string' && typeof value.currency === 'string') {
+    return formatMoney(value.amount, value.currency, language);
+  }
+  return String(value ?? '—');
+}
+
+/** A ledger account snapshot as `2011 客户资金 (cus_…)`; the bare id when there is none. */
+export function accountText(snapshot: unknown, id: unknown, language: 'zh-CN' | 'en'): string {
+  if (!isRecord(snapshot)) return String(id ?? '—');
+  const name = language === 'en' ? snapshot.nameEn : snapshot.nameZh;
+  const owner = typeof snapshot.ownerId === 'string' ? ` (${snapshot.ownerId})` : '';
+  return `${String(snapshot.code ?? '')} ${String(name ?? '')}${owner}`;
 }

@@ -6,12 +6,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { LanguageSwitch } from '@onefin/ui';
-import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogout, useStaff } from '../auth.ts';
-import { navEntryOf, visibleNavEntries } from './navigation.tsx';
+import { NAV_GROUPS, type NavEntry, navEntryOf, visibleNavEntries } from './navigation.tsx';
 
 /** The staff frame: a side menu of the pages this staff user may see, a header with language and user menu. */
 export function ConsoleLayout() {
@@ -24,7 +24,7 @@ export function ConsoleLayout() {
   const [isCollapsed, setCollapsed] = useState<boolean | undefined>(undefined);
   const collapsed = isCollapsed ?? isNarrow;
   const selected = navEntryOf(pathname);
-  const items = visibleNavEntries(staff.permissions).map((entry) => ({
+  const toItem = (entry: NavEntry) => ({
     key: entry.key,
     icon: entry.icon,
     label: (
@@ -32,7 +32,24 @@ export function ConsoleLayout() {
         {t(`nav.${entry.key}`)}
       </Link>
     ),
-  }));
+  });
+  // Grouped pages sit under their group's heading, where the group's first visible page would be.
+  const visible = visibleNavEntries(staff.permissions);
+  const items: NonNullable<MenuProps['items']> = [];
+  for (const entry of visible) {
+    if (!entry.group) {
+      items.push(toItem(entry));
+      continue;
+    }
+    if (items.some((item) => item?.key === entry.group)) continue;
+    const group = NAV_GROUPS.find((g) => g.key === entry.group);
+    items.push({
+      key: entry.group,
+      icon: group?.icon,
+      label: <span data-testid={`nav-${entry.group}`}>{t(`nav.${entry.group}`)}</span>,
+      children: visible.filter((e) => e.group === entry.group).map(toItem),
+    });
+  }
   return (
     <Layout className="console-layout">
       <Layout.Sider
@@ -52,7 +69,13 @@ export function ConsoleLayout() {
             </Typography.Text>
           )}
         </Flex>
-        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected.key] : []} items={items} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected.key] : []}
+          defaultOpenKeys={NAV_GROUPS.map((g) => g.key)}
+          items={items}
+        />
       </Layout.Sider>
       {isNarrow && !collapsed ? (
         <button

@@ -1,17 +1,59 @@
-import { AuditOutlined, DashboardOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  InboxOutlined,
+  ReconciliationOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
+
+/** A group of pages under one heading in the side menu. */
+export interface NavGroup {
+  key: 'ledgerGroup';
+  icon: ReactNode;
+}
 
 /** A console page in the side menu, shown only to staff holding `permission`. */
 export interface NavEntry {
-  key: 'dashboard' | 'approvals' | 'audit' | 'staff';
+  key: 'dashboard' | 'approvals' | 'audit' | 'staff' | 'ledgerAccounts' | 'trialBalance' | 'reconciliation';
   path: string;
   icon: ReactNode;
   permission?: string;
+  group?: NavGroup['key'];
+  /** Other paths that belong to this entry (detail pages). */
+  also?: readonly string[];
 }
+
+export const NAV_GROUPS: readonly NavGroup[] = [{ key: 'ledgerGroup', icon: <BankOutlined /> }];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <InboxOutlined />, permission: 'approvals.read' },
+  {
+    key: 'ledgerAccounts',
+    path: '/ledger/accounts',
+    icon: <AccountBookOutlined />,
+    permission: 'ledger.read',
+    group: 'ledgerGroup',
+    also: ['/ledger/transfers'],
+  },
+  {
+    key: 'trialBalance',
+    path: '/ledger/trial-balance',
+    icon: <ScheduleOutlined />,
+    permission: 'ledger.read',
+    group: 'ledgerGroup',
+  },
+  {
+    key: 'reconciliation',
+    path: '/ledger/reconciliation',
+    icon: <ReconciliationOutlined />,
+    permission: 'payments.reconcile',
+    group: 'ledgerGroup',
+  },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'staff.read' },
 ];
@@ -22,7 +64,10 @@ export function visibleNavEntries(permissions: readonly string[]): NavEntry[] {
 
 /** The entry a path belongs to, for highlighting the menu. */
 export function navEntryOf(pathname: string): NavEntry | undefined {
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   return [...NAV_ENTRIES]
     .reverse()
-    .find((entry) => (entry.path === '/' ? pathname === '/' : pathname.startsWith(entry.path)));
+    .find((entry) =>
+      entry.path === '/' ? pathname === '/' : under(entry.path) || (entry.also ?? []).some(under),
+    );
 }

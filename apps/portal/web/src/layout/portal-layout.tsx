@@ -9,6 +9,7 @@ import { BrandMark } from './brand-mark.tsx';
 
 const NAV = [
   { path: '/', key: 'home' },
+  { path: '/account', key: 'account' },
   { path: '/security', key: 'security' },
 ] as const;
 

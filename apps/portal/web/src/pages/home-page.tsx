@@ -1,15 +1,19 @@
 import { RightOutlined, SafetyCertificateOutlined, WalletOutlined } from '@ant-design/icons';
 import { currentLanguage, formatDateTime, formatMoney } from '@onefin/ui';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CASH_ACCOUNT_KEY, fetchCashAccount } from '../account/api.ts';
 import { useAccount } from '../auth.ts';
 
-/** The customer's landing page: greeting, and the (for now empty) asset overview. */
+/** The customer's landing page: greeting, and the asset overview (for now: the cash account). */
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const account = useAccount();
+  const cash = useQuery({ queryKey: CASH_ACCOUNT_KEY, queryFn: fetchCashAccount });
+  const balance = cash.data?.balance.amount ?? '0.00';
   return (
     <Flex vertical gap={16}>
       <Card className="home-greeting-card">
@@ -38,8 +42,27 @@ export function HomePage() {
           >
             <Typography.Text type="secondary">{t('home.totalAssets')}</Typography.Text>
             <Typography.Title level={2} style={{ marginTop: 4 }} data-testid="assets-total">
-              {formatMoney('0.00', 'CNY', language)}
+              {formatMoney(balance, 'CNY', language)}
             </Typography.Title>
+            <Link to="/account" className="home-cash-row" data-testid="home-account-link">
+              <span>
+                <Typography.Text>{t('home.cashBalance')}</Typography.Text>{' '}
+                <Typography.Text strong data-testid="home-cash-balance">
+                  {formatMoney(balance, 'CNY', language)}
+                </Typography.Text>
+                {cash.data ? (
+                  <Typography.Text type="secondary">
+                    {' · '}
+                    {t('home.cashAvailable', {
+                      amount: formatMoney(cash.data.available.amount, 'CNY', language),
+                    })}
+                  </Typography.Text>
+                ) : null}
+              </span>
+              <span>
+                {t('home.accountLink')} <RightOutlined />
+              </span>
+            </Link>
             <Empty description={t('home.noHoldings')} data-testid="assets-empty">
               <Typography.Text type="secondary">{t('home.noHoldingsHint')}</Typography.Text>
             </Empty>
