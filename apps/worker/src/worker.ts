@@ -1,5 +1,5 @@
 import type { Database } from '@onefin/db';
-import { createOutboxRelay, type RelayLog, type Subscriber } from '@onefin/kernel';
+import { businessDateOf, createOutboxRelay, type RelayLog, type Subscriber } from '@onefin/kernel';
 import type { Services } from '@onefin/platform';
 
 /** A background job the worker runs on every tick; what it returns is reported by `tick()`. */
@@ -16,8 +16,25 @@ export interface Worker {
 }
 
 /** The jobs the modules' services need run in the background. */
-export function serviceJobs(services: Pick<Services, 'payments' | 'paymentChannel'>): WorkerJob[] {
+export function serviceJobs(
+  services: Pick<Services, 'clock' | 'ledger' | 'payments' | 'paymentChannel'>,
+): WorkerJob[] {
+  let snapshotted: string | undefined;
   return [
+    // Reserved money comes back to the customer when a hold lapses unposted.
+    { name: 'ledger.expireHolds', run: () => services.ledger.expireHolds() },
+    {
+      // Once per business date, after it ended: every account's day-end balance for the warehouse.
+      // Rerun after each restart, which rewrites the same rows.
+      name: 'ledger.endOfDay',
+      run: async () => {
+        const yesterday = previousBusinessDate(services.clock.now());
+        if (snapshotted === yesterday) return { date: yesterday, accounts: 0 };
+        const accounts = await services.ledger.snapshotDailyBalances(yesterday);
+        snapshotted = yesterday;
+        return { date: yesterday, accounts };
+      },
+    },
     {
       // The simulated bank completes due payouts; then payments books every answer and finishes
       // anything a crash left half-done (top-ups between bank and ledger, payouts never sent).
@@ -29,6 +46,12 @@ export function serviceJobs(services: Pick<Services, 'payments' | 'paymentChanne
       }),
     },
   ];
+}
+
+/** The Shanghai business date before the one `now` falls on. */
+export function previousBusinessDate(now: Date): string {
+  const startOfToday = new Date(`${businessDateOf(now)}T00:00:00+08:00`);
+  return businessDateOf(new Date(startOfToday.getTime() - 1));
 }
 
 /**
