@@ -18,7 +18,13 @@ export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
+  // A user in China: Chinese, on Shanghai time (the business dates' calendar).
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
   context.setDefaultTimeout(15_000); // shared machines are noisy
   const page = await context.newPage();
   const pageErrors: string[] = [];

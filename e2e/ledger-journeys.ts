@@ -66,6 +66,17 @@ async function expectAmount(page: Page, testId: string, fen: number): Promise<vo
   throw new Error(`expected [data-testid=${testId}] to show ${(fen / 100).toFixed(2)}, it shows "${seen}"`);
 }
 
+async function logInCustomer(page: Page, platform: Platform, mobile: string | undefined): Promise<void> {
+  assert(mobile, 'no demo customer printed');
+  await page.goto(`${platform.portalUrl}/login`);
+  await page.getByTestId('login-mobile').fill(mobile);
+  await page.getByTestId('login-password').fill(platform.customerPassword);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-greeting').waitFor();
+  await page.getByTestId('phone-menu').click();
+  await page.getByTestId('nav-account').click();
+}
+
 async function logInStaff(page: Page, platform: Platform, username: string): Promise<void> {
   await page.goto(`${platform.consoleUrl}/login`);
   await page.getByTestId('login-username').fill(username);
@@ -102,14 +113,15 @@ export function ledgerJourneys(platform: Platform): Journey[] {
           await page.getByTestId('top-up-button').click();
           await page.getByTestId('payment-submit').waitFor();
           await page.waitForTimeout(300);
-          if (await page.getByTestId('card-number').isVisible()) {
-            await page.getByTestId('card-number').fill('1234');
-            await page.getByTestId('bind-card-submit').click();
-            await page.getByText('请输入 16–19 位数字卡号').waitFor();
-            await page.getByTestId('card-number').fill(testCardNumber('0001'));
-            await page.getByTestId('bind-card-submit').click();
-            await page.getByText('已绑定').first().waitFor();
-          }
+          // The seed gave this customer a card: bind a second one, checking the form refuses a bad number.
+          if (!(await page.getByTestId('card-number').isVisible()))
+            await page.getByTestId('bind-new-card').click();
+          await page.getByTestId('card-number').fill('1234');
+          await page.getByTestId('bind-card-submit').click();
+          await page.getByText('请输入 16–19 位数字卡号').waitFor();
+          await page.getByTestId('card-number').fill(testCardNumber('0001'));
+          await page.getByTestId('bind-card-submit').click();
+          await page.getByText('已绑定').first().waitFor();
           await page.getByTestId('payment-amount').fill('1.234');
           await page.getByTestId('payment-submit').click();
           await page.getByText('请输入大于 0、最多两位小数的金额').waitFor();
@@ -131,6 +143,55 @@ export function ledgerJourneys(platform: Platform): Journey[] {
           toppedUpAccountId = ((await mine.json()) as { accountId: string }).accountId;
           const me = await page.request.get(`${platform.portalUrl}/api/v1/me`);
           toppedUpCustomerId = ((await me.json()) as { id: string }).id;
+        }),
+    },
+    {
+      name: 'portal: a demo customer withdraws to her card and sees 处理中, the amount reserved, the balance unchanged',
+      run: (browser) =>
+        withPage(browser, 'portal-withdraw', PHONE, async (page) => {
+          // 陈静 (seeded: CMB card, 62,345.67 topped up, 5,000.00 withdrawn). The worker books the
+          // bank's answer 30 s after the payout, so the checks below come well before that.
+          await logInCustomer(page, platform, platform.customerMobiles[4]);
+          const balance = fenOf(await textOf(page, 'account-balance'));
+          const available = fenOf(await textOf(page, 'account-available'));
+          await expectText(page, 'payment-row', '成功');
+          await page.getByTestId('withdraw-button').click();
+          await page.getByTestId('payment-submit').waitFor();
+          await page.getByTestId('payment-amount').fill('300.00');
+          await screenshot(page, 'portal-withdraw-form-phone');
+          await page.getByTestId('payment-submit').click();
+          await expectText(page, 'payment-result-title', '提现申请已提交，银行处理中');
+          await expectText(page, 'payment-result', '¥300.00');
+          await screenshot(page, 'portal-withdrawal-submitted-phone');
+          await page.getByTestId('payment-done').click();
+          await expectAmount(page, 'account-available', available - 30_000);
+          await expectAmount(page, 'account-pending', 30_000);
+          await expectAmount(page, 'account-balance', balance);
+          await expectText(page, 'payment-status', '处理中');
+          await expectText(page, 'payment-row', '-300.00');
+          await expectNoHorizontalScroll(page);
+          await screenshot(page, 'portal-account-withdrawal-processing-phone', true);
+        }),
+    },
+    {
+      name: 'portal: a top-up from the card ending 0002 is declined, and the customer is told why',
+      run: (browser) =>
+        withPage(browser, 'portal-declined', PHONE, async (page) => {
+          // 李娜: the seed bound her ABC card ending 0002 and her first top-up was declined.
+          await logInCustomer(page, platform, platform.customerMobiles[2]);
+          await expectText(page, 'payment-row', '银行卡余额不足');
+          await page.getByTestId('top-up-button').click();
+          await page.getByTestId('payment-submit').waitFor();
+          await page.getByTestId('payment-amount').fill('500.00');
+          await page.getByTestId('payment-submit').click();
+          await expectText(page, 'payment-result-title', '充值未成功');
+          await expectText(page, 'payment-result', '银行卡余额不足');
+          await screenshot(page, 'portal-top-up-declined-phone');
+          await page.getByTestId('payment-done').click();
+          await expectAmount(page, 'account-balance', 0);
+          await expectText(page, 'payment-row', '失败');
+          await expectNoHorizontalScroll(page);
+          await screenshot(page, 'portal-account-declined-phone', true);
         }),
     },
     {
@@ -215,7 +276,7 @@ export function ledgerJourneys(platform: Platform): Journey[] {
       },
     },
     {
-      name: 'console: the trial balance is balanced and a reconciliation runs for today',
+      name: 'console: the trial balance is balanced and reconciling today shows the seeded bank-only credit',
       run: (browser) =>
         withPage(browser, 'console-trial-balance', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'operations');
@@ -225,6 +286,9 @@ export function ledgerJourneys(platform: Platform): Journey[] {
           await page.getByTestId('nav-reconciliation').click();
           await page.getByTestId('reconciliation-run').click();
           await page.getByTestId('breaks-drawer').waitFor();
+          // The seed's bank credit OneFin never booked (2,680.00).
+          await expectText(page, 'breaks-drawer', '通道有、账务无');
+          await expectText(page, 'breaks-drawer', '2,680.00');
           await page.waitForTimeout(500);
           await screenshot(page, 'console-reconciliation-breaks');
           await page.keyboard.press('Escape');

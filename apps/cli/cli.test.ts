@@ -61,6 +61,7 @@ describe('the onefin command', { timeout: 180_000 }, () => {
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('admin2');
     expect(seeded.stdout).toContain('13800138001');
+    expect(seeded.stdout).toContain('13900139003 card *0002 declines top-ups');
     const again = await onefin('seed');
     expect(again.stdout).toContain('seeded 0 new records');
     const verified = await onefin('audit', 'verify');

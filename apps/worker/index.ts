@@ -1,1 +1,7 @@
-export { createWorker, previousBusinessDate, serviceJobs, type Worker, type WorkerJob } from './src/worker.ts';
+export {
+  createWorker,
+  previousBusinessDate,
+  serviceJobs,
+  type Worker,
+  type WorkerJob,
+} from './src/worker.ts';

@@ -1,4 +1,5 @@
-import { postGroupsIn } from './apply.ts';
+import { postGroupsOptimistically } from './apply.ts';
+import { isWriteConflict } from './store.ts';
 import type { EngineDeps, LedgerCommand, TransferEngine, TransferResult } from './types.ts';
 
 export interface BatchedOptions {
@@ -17,8 +18,10 @@ interface Waiting {
 const DEFAULT_MAX_BATCH = 4096;
 
 /**
- * Coalesces concurrent transfers into batches, each committed in one transaction with set-wise
- * writes and one update per touched account (DESIGN.md "Ledger"). No timer: a writer takes
+ * Coalesces concurrent transfers into batches, each committed by one statement with set-wise
+ * writes and one update per touched account (DESIGN.md "Ledger"): the batch is read without locks,
+ * checked in memory, and written by a single statement that changes an account only if it still
+ * holds what was read — three round trips per batch instead of five, no row locks. No timer: a writer takes
  * everything queued the moment it is free, so batches grow with load and a lone transfer waits for
  * nobody. Every caller is answered only after its batch committed.
  */
@@ -74,16 +77,18 @@ export function createBatchedEngine(d: EngineDeps, opts: BatchedOptions): Transf
   };
 }
 
+/** Conflicts are rare (the other writer or an in-transaction posting touched the same account). */
+const MAX_ATTEMPTS = 8;
+
 /**
- * Commits a batch; a failed transaction (typically a unique violation because the other writer
- * committed the same id first) is retried once, and then sees that id as recorded. If it fails
- * again the batch is split in halves, in order, so one poisonous request cannot sink thousands.
+ * Commits a batch, reading and writing again after a write conflict. If it still fails, the batch
+ * is split in halves, in order, so one poisonous request cannot sink thousands.
  */
 async function runBatch(d: EngineDeps, batch: Waiting[]): Promise<void> {
   const groups = batch.map((w) => w.commands);
   let results: TransferResult[][];
   try {
-    results = await commitBatch(d, groups).catch(() => commitBatch(d, groups));
+    results = await commitBatch(d, groups);
   } catch (error) {
     if (batch.length === 1) {
       batch[0]?.reject(error);
@@ -101,9 +106,15 @@ async function runBatch(d: EngineDeps, batch: Waiting[]): Promise<void> {
   });
 }
 
-function commitBatch(
+async function commitBatch(
   d: EngineDeps,
   groups: ReadonlyArray<readonly LedgerCommand[]>,
 ): Promise<TransferResult[][]> {
-  return d.db.transaction().execute((trx) => postGroupsIn(trx, groups, d.clock.now()));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await postGroupsOptimistically(d.db, groups, d.clock);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isWriteConflict(error)) throw error;
+    }
+  }
 }

@@ -121,6 +121,19 @@ export async function lockAccounts(
   return new Map(rows.map((r) => [r.id, toAccountState(r)]));
 }
 
+/**
+ * Reads the accounts without locking them, for the batched engine's optimistic write, which
+ * re-checks every account it changes against what was read here. The LIMIT keeps the planner on
+ * one primary-key probe per id (without it, and without FOR UPDATE, it hash-joins the whole table).
+ */
+export async function readAccounts(db: Executor, ids: readonly string[]): Promise<Map<string, AccountState>> {
+  const unique = [...new Set(ids)];
+  const { rows } = await sql<AccountRow>`
+    SELECT a.* FROM unnest(${unique}::text[]) AS u(id)
+    CROSS JOIN LATERAL (SELECT * FROM ledger_accounts WHERE id = u.id LIMIT 1) AS a`.execute(db);
+  return new Map(rows.map((r) => [r.id, toAccountState(r)]));
+}
+
 /** The transfers already recorded under any of these ids (idempotency keys). */
 export async function recordedTransfers(
   trx: Executor,
@@ -141,12 +154,18 @@ function relatedIdOf(c: LedgerCommand): string | undefined {
 }
 
 /**
- * Everything the checks need for these commands, with their accounts locked. Holds and reversed
- * transfers name their accounts only through the transfer they refer to, so those are read first
- * (a recorded transfer never changes); idempotency keys and resolutions are read after the locks,
- * when every writer touching these accounts has committed or waits behind us.
+ * Everything the checks need for these commands. `lock`: the accounts are locked (inside a
+ * transaction); idempotency keys and resolutions are read after the locks, when every writer
+ * touching these accounts has committed or waits behind us. `read`: nothing is locked, and the
+ * write must verify that nothing it relied on changed (`writePostings` with `optimistic`). Holds
+ * and reversed transfers name their accounts only through the transfer they refer to, so those are
+ * read first (a recorded transfer never changes).
  */
-export async function loadState(trx: Executor, commands: readonly LedgerCommand[]): Promise<LedgerState> {
+export async function loadState(
+  trx: Executor,
+  commands: readonly LedgerCommand[],
+  mode: 'lock' | 'read' = 'lock',
+): Promise<LedgerState> {
   const related = commands.map(relatedIdOf).filter((id): id is string => id !== undefined);
   const referred = related.length > 0 ? await recordedTransfers(trx, related) : new Map();
   const accountIds = commands.flatMap((c) => {
@@ -154,7 +173,7 @@ export async function loadState(trx: Executor, commands: readonly LedgerCommand[
     const t = referred.get(relatedIdOf(c) ?? '');
     return t ? [t.debitAccountId, t.creditAccountId] : [];
   });
-  const accounts = await lockAccounts(trx, accountIds);
+  const accounts = await (mode === 'lock' ? lockAccounts : readAccounts)(trx, accountIds);
   const transfers = await recordedTransfers(trx, [...commands.map((c) => c.id), ...related]);
   const resolutions = related.length > 0 ? await resolutionsOf(trx, related) : new Map();
   return { accounts, transfers, resolutions };
@@ -173,4 +192,15 @@ async function resolutionsOf(trx: Executor, ids: readonly string[]): Promise<Map
 /** SQLSTATE 23505: another writer committed the same transfer id first. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
+/**
+ * What a batch may simply run again: another writer got there first — the same transfer id or
+ * hold resolution (23505), or an account changed between the read and the write (40001).
+ */
+export function isWriteConflict(error: unknown): boolean {
+  return (
+    isUniqueViolation(error) ||
+    (typeof error === 'object' && error !== null && 'code' in error && error.code === '40001')
+  );
 }

@@ -29,6 +29,11 @@ export async function writePostings(
   before: ReadonlyMap<string, AccountState>,
   after: ReadonlyMap<string, AccountState>,
   now: Date,
+  /**
+   * The accounts were read without locks: change each only if it still holds what was read, and
+   * fail the whole statement (40001) otherwise.
+   */
+  optimistic = false,
 ): Promise<void> {
   if (postings.length === 0) return;
   const sorted = [...postings].sort(byKey((p) => p.transfer.id));
@@ -51,6 +56,42 @@ export async function writePostings(
     .sort(byKey((a) => a.id));
   const delta = (a: AccountState, f: (s: AccountState) => bigint) =>
     (f(a) - f(before.get(a.id) ?? a)).toString();
+  const was = (f: (s: AccountState) => bigint) => touched.map((a) => f(before.get(a.id) ?? a).toString());
+  // real booleans: PGlite refuses the strings 'true' / 'false' for a boolean[] parameter
+  const wasFlag = (f: (s: AccountState) => boolean) => touched.map((a) => f(before.get(a.id) ?? a));
+  const ids = touched.map((a) => a.id);
+  const updateAccounts = sql`
+    UPDATE ledger_accounts AS a
+    SET posted_debits = a.posted_debits + u.debits,
+        posted_credits = a.posted_credits + u.credits,
+        pending_debits = a.pending_debits + u.pending_debits,
+        pending_credits = a.pending_credits + u.pending_credits,
+        version = a.version + u.entries
+    FROM unnest(
+      ${ids}::text[],
+      ${touched.map((a) => delta(a, (s) => s.debits))}::bigint[],
+      ${touched.map((a) => delta(a, (s) => s.credits))}::bigint[],
+      ${touched.map((a) => delta(a, (s) => s.pendingDebits))}::bigint[],
+      ${touched.map((a) => delta(a, (s) => s.pendingCredits))}::bigint[],
+      ${touched.map((a) => delta(a, (s) => s.version))}::bigint[],
+      ${optimistic ? was((s) => s.debits) : []}::bigint[],
+      ${optimistic ? was((s) => s.credits) : []}::bigint[],
+      ${optimistic ? was((s) => s.pendingDebits) : []}::bigint[],
+      ${optimistic ? was((s) => s.pendingCredits) : []}::bigint[],
+      ${optimistic ? wasFlag((s) => s.frozen) : []}::boolean[],
+      ${optimistic ? wasFlag((s) => s.closed) : []}::boolean[]
+    ) AS u(id, debits, credits, pending_debits, pending_credits, entries,
+      was_debits, was_credits, was_pending_debits, was_pending_credits, was_frozen, was_closed)
+    -- the redundant ANY gives the planner an index condition; without it, it hashes the whole table
+    WHERE a.id = u.id AND a.id = ANY(${ids}::text[])
+    ${
+      optimistic
+        ? sql`AND a.posted_debits = u.was_debits AND a.posted_credits = u.was_credits
+      AND a.pending_debits = u.was_pending_debits AND a.pending_credits = u.was_pending_credits
+      AND a.frozen = u.was_frozen AND a.closed = u.was_closed
+    RETURNING 1`
+        : sql``
+    }`;
   await sql`
     WITH new_transfers AS (
       INSERT INTO ledger_transfers (id, kind, debit_account_id, credit_account_id, amount, currency, code,
@@ -101,20 +142,11 @@ export async function writePostings(
     closed_holds AS (
       DELETE FROM ledger_holds WHERE id = ANY(${closed}::text[])
     )
-    UPDATE ledger_accounts AS a
-    SET posted_debits = a.posted_debits + u.debits,
-        posted_credits = a.posted_credits + u.credits,
-        pending_debits = a.pending_debits + u.pending_debits,
-        pending_credits = a.pending_credits + u.pending_credits,
-        version = a.version + u.entries
-    FROM unnest(
-      ${touched.map((a) => a.id)}::text[],
-      ${touched.map((a) => delta(a, (s) => s.debits))}::bigint[],
-      ${touched.map((a) => delta(a, (s) => s.credits))}::bigint[],
-      ${touched.map((a) => delta(a, (s) => s.pendingDebits))}::bigint[],
-      ${touched.map((a) => delta(a, (s) => s.pendingCredits))}::bigint[],
-      ${touched.map((a) => delta(a, (s) => s.version))}::bigint[]
-    ) AS u(id, debits, credits, pending_debits, pending_credits, entries)
-    -- the redundant ANY gives the planner an index condition; without it, it hashes the whole table
-    WHERE a.id = u.id AND a.id = ANY(${touched.map((a) => a.id)}::text[])`.execute(trx);
+    ${
+      optimistic
+        ? sql`, updated AS (${updateAccounts})
+      SELECT ledger_write_conflict(${touched.length} - n) FROM (SELECT count(*) AS n FROM updated) AS c
+      WHERE n <> ${touched.length}`
+        : updateAccounts
+    }`.execute(trx);
 }

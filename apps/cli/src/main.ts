@@ -43,7 +43,7 @@ async function seedWithProgress(rt: Runtime): Promise<number> {
     noTTYOutput: false,
   });
   bar.start(1, 0);
-  const { created } = await seedDemo(rt.services, (done, total) => {
+  const { created } = await seedDemo(rt, (done, total) => {
     bar.setTotal(total);
     bar.update(done);
   });

@@ -1,5 +1,14 @@
 import type { Role } from '@onefin/identity';
-import type { Services } from '@onefin/platform';
+import { seedAdjustment, seedReconciliationBreak } from './seed/books.ts';
+import {
+  MONEY_STORIES,
+  placeOpenWithdrawals,
+  type SeedTarget,
+  seedCustomerMoney,
+  settleSeedPayouts,
+} from './seed/money.ts';
+
+export type { SeedTarget } from './seed/money.ts';
 
 export const DEMO_STAFF_PASSWORD = 'OneFin@2026';
 export const DEMO_CUSTOMER_PASSWORD = 'Customer@2026';
@@ -31,29 +40,66 @@ export const DEMO_CUSTOMERS: readonly { mobile: string; displayName: string }[] 
   { mobile: '13600136005', displayName: '陈静' },
 ];
 
-/** Creates the demo world; running it again adds nothing (existing logins are left as they are). */
+/** The customer whose cash account gets the seeded maker–checker adjustment (张伟). */
+export const ADJUSTED_CUSTOMER = '13800138001';
+
+/**
+ * Creates the demo world: staff, customers, and each new customer's money (cards, top-ups,
+ * withdrawals), one maker–checker adjustment and one bank-side break for today's reconciliation.
+ * Running it again adds nothing: a customer who already exists keeps what they have, and the
+ * money is placed with fixed idempotency keys.
+ */
 export async function seedDemo(
-  services: Services,
+  target: SeedTarget,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ created: number }> {
-  const total = DEMO_STAFF.length + DEMO_CUSTOMERS.length;
+  const { services } = target;
+  // staff, customers, each story's money, the bank's answers, the open withdrawals, the books
+  const total = DEMO_STAFF.length + DEMO_CUSTOMERS.length + MONEY_STORIES.length + 3;
   let done = 0;
   let created = 0;
-  for (const staff of DEMO_STAFF) {
-    const r = await services.identity.bootstrapStaff({ ...staff, password: DEMO_STAFF_PASSWORD });
-    if (r.ok) created += 1;
+  const step = (records = 0) => {
+    created += records;
     done += 1;
     onProgress?.(done, total);
+  };
+  for (const staff of DEMO_STAFF) {
+    const r = await services.identity.bootstrapStaff({ ...staff, password: DEMO_STAFF_PASSWORD });
+    step(r.ok ? 1 : 0);
   }
+  /** Customers registered by this run, by mobile: only they get the seeded money. */
+  const fresh = new Map<string, string>();
   for (const customer of DEMO_CUSTOMERS) {
     const r = await services.identity.registerCustomer(
       { ...customer, password: DEMO_CUSTOMER_PASSWORD },
       { requestId: 'seed' },
     );
-    if (r.ok) created += 1;
-    done += 1;
-    onProgress?.(done, total);
+    if (r.ok) fresh.set(customer.mobile, r.value.id);
+    step(r.ok ? 1 : 0);
   }
+  const open: (() => Promise<number>)[] = [];
+  for (const story of MONEY_STORIES) {
+    const customerId = fresh.get(story.mobile);
+    if (!customerId) {
+      step();
+      continue;
+    }
+    const { card, orders } = await seedCustomerMoney(services, customerId, story);
+    open.push(() => placeOpenWithdrawals(services, customerId, card, story));
+    step(orders + 1);
+  }
+  if (open.length > 0) await settleSeedPayouts(target);
+  step();
+  let opened = 0;
+  for (const place of open) opened += await place();
+  step(opened);
+  // The books' extras belong to the first demo customer's world: seeded with them, once.
+  const first = fresh.get(ADJUSTED_CUSTOMER);
+  if (first) {
+    await seedAdjustment(services, first);
+    await seedReconciliationBreak(services);
+  }
+  step(first ? 2 : 0);
   return { created };
 }
 
@@ -62,5 +108,15 @@ export function demoLoginsText(portalUrl: string, consoleUrl: string): string {
     `Portal  ${portalUrl}   customers: ${DEMO_CUSTOMERS.map((c) => c.mobile).join(', ')} / ${DEMO_CUSTOMER_PASSWORD}`,
     `Console ${consoleUrl}   staff: ${DEMO_STAFF.map((s) => s.username).join(', ')} / ${DEMO_STAFF_PASSWORD}`,
     `API docs ${portalUrl}/docs  ${consoleUrl}/docs`,
+    `Demo money: ${demoCardsText()}; reconcile today in the console to see a seeded break`,
   ].join('\n');
+}
+
+/** Which demo customer's card does what at the simulated bank (docs/operations.md). */
+function demoCardsText(): string {
+  const cardOf = (last4: string) => MONEY_STORIES.find((s) => s.card.last4 === last4)?.mobile ?? '—';
+  return [
+    `${cardOf('0002')} card *0002 declines top-ups`,
+    `${cardOf('0003')} card *0003 payouts fail at the bank`,
+  ].join(', ');
 }
