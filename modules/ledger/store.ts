@@ -134,16 +134,48 @@ export async function readAccounts(db: Executor, ids: readonly string[]): Promis
   return new Map(rows.map((r) => [r.id, toAccountState(r)]));
 }
 
+/**
+ * `readAccounts` and `recordedTransfers` in one round trip, for a batch of plain transfers (the
+ * common case): one row set with the columns of both, told apart by `is_account`.
+ */
+async function readAccountsAndTransfers(
+  db: Executor,
+  accountIds: readonly string[],
+  transferIds: readonly string[],
+): Promise<Pick<LedgerState, 'accounts' | 'transfers'>> {
+  type Row = AccountRow & TransferRow & { is_account: boolean };
+  const { rows } = await sql<Row>`
+    SELECT true AS is_account, a.id, a.currency, a.class, a.allow_negative, a.frozen, a.closed,
+      a.posted_debits, a.posted_credits, a.pending_debits, a.pending_credits, a.version,
+      NULL::text AS kind, NULL::text AS debit_account_id, NULL::text AS credit_account_id,
+      NULL::bigint AS amount, NULL::text AS code, NULL::text AS reference, NULL::jsonb AS metadata,
+      NULL::text AS related_id, NULL::timestamptz AS expires_at, NULL::timestamptz AS created_at
+    FROM unnest(${[...new Set(accountIds)]}::text[]) AS u(id)
+    CROSS JOIN LATERAL (SELECT * FROM ledger_accounts WHERE id = u.id LIMIT 1) AS a
+    UNION ALL
+    SELECT false, t.id, t.currency, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      t.kind, t.debit_account_id, t.credit_account_id, t.amount, t.code, t.reference, t.metadata,
+      t.related_id, t.expires_at, t.created_at
+    FROM unnest(${[...new Set(transferIds)]}::text[]) AS v(id)
+    CROSS JOIN LATERAL (SELECT * FROM ledger_transfers WHERE id = v.id LIMIT 1) AS t`.execute(db);
+  const accounts = new Map<string, AccountState>();
+  const transfers = new Map<string, PostedTransfer>();
+  for (const r of rows) {
+    if (r.is_account) accounts.set(r.id, toAccountState(r));
+    else transfers.set(r.id, toPostedTransfer(r));
+  }
+  return { accounts, transfers };
+}
+
 /** The transfers already recorded under any of these ids (idempotency keys). */
 export async function recordedTransfers(
   trx: Executor,
   ids: readonly string[],
 ): Promise<Map<string, PostedTransfer>> {
-  const rows = await ledgerDb(trx)
-    .selectFrom('ledger_transfers')
-    .selectAll()
-    .where(sql<boolean>`id = ANY(${[...new Set(ids)]}::text[])`)
-    .execute();
+  // one primary-key probe per id: `id = ANY(...)` let the planner scan the whole table
+  const { rows } = await sql<TransferRow>`
+    SELECT t.* FROM unnest(${[...new Set(ids)]}::text[]) AS u(id)
+    CROSS JOIN LATERAL (SELECT * FROM ledger_transfers WHERE id = u.id LIMIT 1) AS t`.execute(trx);
   return new Map(rows.map((r) => [r.id, toPostedTransfer(r)]));
 }
 
@@ -167,6 +199,15 @@ export async function loadState(
   mode: 'lock' | 'read' = 'lock',
 ): Promise<LedgerState> {
   const related = commands.map(relatedIdOf).filter((id): id is string => id !== undefined);
+  if (mode === 'read' && related.length === 0) {
+    const ids = commands.flatMap((c) => (c.type === 'transfer' ? [c.debitAccountId, c.creditAccountId] : []));
+    const read = await readAccountsAndTransfers(
+      trx,
+      ids,
+      commands.map((c) => c.id),
+    );
+    return { ...read, resolutions: new Map() };
+  }
   const referred = related.length > 0 ? await recordedTransfers(trx, related) : new Map();
   const accountIds = commands.flatMap((c) => {
     if (c.type === 'transfer') return [c.debitAccountId, c.creditAccountId];
