@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'customers.read',
+  'customers.write',
+  'products.read',
+  'products.manage',
+  'products.approve',
+  'products.nav',
   'orders.assist',
   'operations.run',
   'risk.review',
@@ -37,7 +42,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SALES: Permission[] = ['customers.read', 'orders.assist', 'approvals.read'];
+/** Every sales channel onboards customers (KYC, risk questionnaire on their behalf) and sells any product. */
+const SALES: Permission[] = [
+  'customers.read',
+  'customers.write',
+  'products.read',
+  'orders.assist',
+  'approvals.read',
+];
 
 /** Which permissions each role carries (RBAC). Granting a role is itself a maker–checker action. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -50,15 +62,23 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.verify',
     'ledger.read',
     'ledger.approve',
+    'products.read',
+    'products.approve',
   ],
   advisor: SALES,
   phone_sales: SALES,
   agent: SALES,
   branch: SALES,
   corporate_sales: SALES,
-  // Operations propose ledger corrections; another operations officer or an admin approves them.
+  // Operations propose ledger corrections and run the product factory; another operations officer
+  // or an admin approves them.
   operations: [
     'customers.read',
+    'customers.write',
+    'products.read',
+    'products.manage',
+    'products.approve',
+    'products.nav',
     'operations.run',
     'approvals.read',
     'ledger.read',
@@ -66,11 +86,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.approve',
     'payments.reconcile',
   ],
-  risk_officer: ['customers.read', 'risk.review', 'approvals.read'],
+  risk_officer: ['customers.read', 'products.read', 'risk.review', 'approvals.read'],
   underwriter: ['customers.read', 'underwriting.decide', 'approvals.read'],
   service_desk: ['customers.read', 'tickets.handle'],
   analyst: ['analytics.query'],
-  auditor: ['audit.read', 'audit.verify', 'approvals.read', 'staff.read', 'ledger.read'],
+  auditor: [
+    'audit.read',
+    'audit.verify',
+    'approvals.read',
+    'staff.read',
+    'ledger.read',
+    'customers.read',
+    'products.read',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
