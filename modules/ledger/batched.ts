@@ -1,3 +1,4 @@
+import { type AccountCache, createAccountCache } from './account-cache.ts';
 import { postGroupsOptimistically } from './apply.ts';
 import { isWriteConflict } from './store.ts';
 import type { EngineDeps, LedgerCommand, TransferEngine, TransferResult } from './types.ts';
@@ -27,6 +28,7 @@ const DEFAULT_MAX_BATCH = 4096;
  */
 export function createBatchedEngine(d: EngineDeps, opts: BatchedOptions): TransferEngine {
   const maxBatch = opts.maxBatch ?? DEFAULT_MAX_BATCH;
+  const cache = createAccountCache();
   const queue: Waiting[] = [];
   let busy = 0;
   let scheduled = false;
@@ -47,7 +49,7 @@ export function createBatchedEngine(d: EngineDeps, opts: BatchedOptions): Transf
     while (busy < opts.writers && queue.length > 0) {
       const batch = take();
       busy += 1;
-      void runBatch(d, batch).finally(() => {
+      void runBatch(d, cache, batch).finally(() => {
         busy -= 1;
         pump();
       });
@@ -84,19 +86,19 @@ const MAX_ATTEMPTS = 8;
  * Commits a batch, reading and writing again after a write conflict. If it still fails, the batch
  * is split in halves, in order, so one poisonous request cannot sink thousands.
  */
-async function runBatch(d: EngineDeps, batch: Waiting[]): Promise<void> {
+async function runBatch(d: EngineDeps, cache: AccountCache, batch: Waiting[]): Promise<void> {
   const groups = batch.map((w) => w.commands);
   let results: TransferResult[][];
   try {
-    results = await commitBatch(d, groups);
+    results = await commitBatch(d, cache, groups);
   } catch (error) {
     if (batch.length === 1) {
       batch[0]?.reject(error);
       return;
     }
     const half = Math.ceil(batch.length / 2);
-    await runBatch(d, batch.slice(0, half));
-    await runBatch(d, batch.slice(half));
+    await runBatch(d, cache, batch.slice(0, half));
+    await runBatch(d, cache, batch.slice(half));
     return;
   }
   batch.forEach((w, i) => {
@@ -108,11 +110,14 @@ async function runBatch(d: EngineDeps, batch: Waiting[]): Promise<void> {
 
 async function commitBatch(
   d: EngineDeps,
+  cache: AccountCache,
   groups: ReadonlyArray<readonly LedgerCommand[]>,
 ): Promise<TransferResult[][]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await postGroupsOptimistically(d.db, groups, d.clock);
+      // after a conflict the batch is read in full: the cache forgot its accounts, and only the
+      // recorded transfers tell a repeated id
+      return await postGroupsOptimistically(d.db, groups, d.clock, cache, attempt === 1);
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isWriteConflict(error)) throw error;
     }

@@ -79,16 +79,17 @@ export async function writePostings(
       ${optimistic ? was((s) => s.pendingDebits) : []}::bigint[],
       ${optimistic ? was((s) => s.pendingCredits) : []}::bigint[],
       ${optimistic ? wasFlag((s) => s.frozen) : []}::boolean[],
-      ${optimistic ? wasFlag((s) => s.closed) : []}::boolean[]
+      ${optimistic ? wasFlag((s) => s.closed) : []}::boolean[],
+      ${optimistic ? was((s) => s.version) : []}::bigint[]
     ) AS u(id, debits, credits, pending_debits, pending_credits, entries,
-      was_debits, was_credits, was_pending_debits, was_pending_credits, was_frozen, was_closed)
+      was_debits, was_credits, was_pending_debits, was_pending_credits, was_frozen, was_closed, was_version)
     -- the redundant ANY gives the planner an index condition; without it, it hashes the whole table
     WHERE a.id = u.id AND a.id = ANY(${ids}::text[])
     ${
       optimistic
         ? sql`AND a.posted_debits = u.was_debits AND a.posted_credits = u.was_credits
       AND a.pending_debits = u.was_pending_debits AND a.pending_credits = u.was_pending_credits
-      AND a.frozen = u.was_frozen AND a.closed = u.was_closed
+      AND a.frozen = u.was_frozen AND a.closed = u.was_closed AND a.version = u.was_version
     RETURNING 1`
         : sql``
     }`;
