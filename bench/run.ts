@@ -8,6 +8,7 @@ type Bench = () => Promise<Figures | Figures[]>;
 
 export const BENCHES: Record<string, () => Promise<Bench>> = {
   api: async () => (await import('./api.ts')).runApiBench,
+  catalogue: async () => (await import('./catalogue.ts')).runCatalogueBench,
   ledger: async () => (await import('./ledger.ts')).runLedgerBench,
 };
 

@@ -47,6 +47,7 @@ export async function registerCustomer(
       .onConflict((oc) => oc.column('mobile_hash').doNothing())
       .executeTakeFirst();
     if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    await d.onCustomerRegistered?.({ id: row.id, displayName: row.display_name, mobile: input.mobile }, trx);
     await d.audit.record(
       {
         actorType: 'customer',

@@ -33,6 +33,14 @@ export interface IdentityDeps {
   audit: AuditService;
   pii: PiiCipher;
   settings: IdentitySettings;
+  /**
+   * Called inside the registration transaction with the new log-in's id, so the customer record
+   * (customers module) exists exactly when the log-in does. Wired in compose.ts.
+   */
+  onCustomerRegistered?: (
+    customer: { id: string; displayName: string; mobile: string },
+    trx: Executor,
+  ) => Promise<void>;
 }
 
 /** Where a request came from, for the audit trail and the session record. */

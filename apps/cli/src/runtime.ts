@@ -40,6 +40,7 @@ export async function openRuntime(config: OneFinConfig): Promise<Runtime> {
       sessionMaxHours: config.SESSION_MAX_HOURS,
       cacheMs: config.SESSION_CACHE_MS,
     },
+    customers: { assessmentValidityMonths: config.RISK_ASSESSMENT_VALID_MONTHS },
   });
   return { config, db, services };
 }

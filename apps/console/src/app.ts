@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { auditConsoleRoutes } from '@onefin/audit';
+import { customersConsoleRoutes } from '@onefin/customers';
 import type { Database } from '@onefin/db';
 import { type App, createHttpApp } from '@onefin/http';
 import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
 import { ledgerConsoleRoutes } from '@onefin/ledger';
 import { paymentsConsoleRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
+import { productsConsoleRoutes } from '@onefin/products';
 
 export interface ConsoleOptions {
   services: Services;
@@ -60,6 +62,12 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     canRead: requireStaff(identity, audit, 'audit.read'),
     canVerify: requireStaff(identity, audit, 'audit.verify'),
   });
+  await app.register(customersConsoleRoutes, {
+    identity,
+    audit,
+    customers: opts.services.customers,
+    clock: opts.services.clock,
+  });
   await app.register(ledgerConsoleRoutes, {
     identity,
     audit,
@@ -67,5 +75,11 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     reads: opts.db.replica,
   });
   await app.register(paymentsConsoleRoutes, { identity, audit, payments: opts.services.payments });
+  await app.register(productsConsoleRoutes, {
+    identity,
+    audit,
+    products: opts.services.products,
+    clock: opts.services.clock,
+  });
   return app;
 }

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { customersPortalRoutes } from '@onefin/customers';
 import type { Database } from '@onefin/db';
 import { type App, createHttpApp, createIdempotencyKeys } from '@onefin/http';
 import { identityPortalRoutes } from '@onefin/identity';
 import { ledgerPortalRoutes } from '@onefin/ledger';
 import { paymentsPortalRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
+import { productsPortalRoutes } from '@onefin/products';
 
 export interface PortalOptions {
   services: Services;
@@ -34,11 +36,21 @@ export async function createPortalApp(opts: PortalOptions): Promise<App> {
     secureCookies: opts.secureCookies,
     loginRateLimitPerMinute: opts.loginRateLimitPerMinute,
   });
+  await app.register(customersPortalRoutes, {
+    identity: opts.services.identity,
+    customers: opts.services.customers,
+    clock: opts.services.clock,
+  });
   await app.register(ledgerPortalRoutes, { identity: opts.services.identity, ledger: opts.services.ledger });
   await app.register(paymentsPortalRoutes, {
     identity: opts.services.identity,
     payments: opts.services.payments,
     idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
+  });
+  await app.register(productsPortalRoutes, {
+    identity: opts.services.identity,
+    products: opts.services.products,
+    clock: opts.services.clock,
   });
   return app;
 }

@@ -1,4 +1,10 @@
 import { type AuditService, createAuditService } from '@onefin/audit';
+import {
+  type CustomersService,
+  type CustomersSettings,
+  createCustomersService,
+  createSimulatedVerifier,
+} from '@onefin/customers';
 import type { Database } from '@onefin/db';
 import {
   createIdentityService,
@@ -20,6 +26,7 @@ import {
   type PaymentsService,
   type SimulatedChannel,
 } from '@onefin/payments';
+import { createProductsService, type ProductsService, type ProductsSettings } from '@onefin/products';
 import type { Secrets } from './config.ts';
 
 /** Every module's service, wired by hand (no container): the one place that knows them all. */
@@ -28,8 +35,10 @@ export interface Services {
   events: EventPublisher;
   audit: AuditService;
   identity: IdentityService;
+  customers: CustomersService;
   ledger: LedgerService;
   payments: PaymentsService;
+  products: ProductsService;
   /** The bank-card channel: the simulator until a real gateway is wired (its `settle` is a worker job). */
   paymentChannel: SimulatedChannel;
 }
@@ -39,6 +48,8 @@ export interface ComposeOptions {
   secrets: Secrets;
   clock?: Clock;
   identity?: Partial<IdentitySettings>;
+  customers?: Partial<CustomersSettings>;
+  products?: Partial<ProductsSettings>;
   /** How long the simulated bank keeps a payout `submitted` (default 30 s). */
   payoutDelayMs?: number;
 }
@@ -49,11 +60,21 @@ export function composeServices(opts: ComposeOptions): Services {
   const events = createEventPublisher(clock);
   const audit = createAuditService(base);
   const pii = createPiiCipher(opts.secrets.piiKey, opts.secrets.piiHashKey);
+  // Real-name checks go to the simulator until a registry provider is contracted.
+  const customers = createCustomersService({
+    ...base,
+    pii,
+    verifier: createSimulatedVerifier(),
+    settings: opts.customers,
+  });
   const identity = createIdentityService({
     ...base,
     audit,
     pii,
     settings: { ...DEFAULT_IDENTITY_SETTINGS, ...opts.identity },
+    // A portal registration opens the prospect customer with the log-in's id, in the same transaction.
+    onCustomerRegistered: (c, trx) =>
+      customers.openProspect({ id: c.id, name: c.displayName, mobile: c.mobile }, trx),
   });
   // Batched transfers; PGlite is a single connection, so a second writer would only wait for the first.
   const ledger = createLedgerService({
@@ -66,5 +87,17 @@ export function composeServices(opts: ComposeOptions): Services {
   identity.registerApprovalHandler(reverse);
   const paymentChannel = createSimulatedChannel({ db: base.db, clock, payoutDelayMs: opts.payoutDelayMs });
   const payments = createPaymentsService({ ...base, ledger, channel: paymentChannel, pii });
-  return { clock, events, audit, identity, ledger, payments, paymentChannel };
+  // The product factory: suitability reads the customers module's facts; publishing and repricing
+  // run through identity's maker–checker.
+  const products = createProductsService({
+    ...base,
+    events,
+    customers,
+    approvals: identity,
+    settings: opts.products,
+  });
+  const [publish, reprice] = products.approvalHandlers();
+  identity.registerApprovalHandler(publish);
+  identity.registerApprovalHandler(reprice);
+  return { clock, events, audit, identity, customers, ledger, payments, products, paymentChannel };
 }

@@ -37,6 +37,7 @@ export const configSchema = z.object({
   CONSOLE_SESSION_IDLE_MINUTES: envInt(60, 1, 1440),
   SESSION_MAX_HOURS: envInt(12, 1, 720),
   SESSION_CACHE_MS: envInt(2000, 0, 60_000),
+  RISK_ASSESSMENT_VALID_MONTHS: envInt(12, 1, 60),
   ONEFIN_SEED: envBool(true),
 });
 
