@@ -9,8 +9,30 @@ export {
   type ProblemFieldError,
   type QueryParams,
 } from './src/api-client.ts';
-/** Dates and money formatted for the current language; `testId` for props without data attributes. */
-export { formatDateTime, formatMoney, formatTimestamp, testId } from './src/format.ts';
+/** Decimal strings shifted exactly: API fractions ("0.0325") to typed percentages ("3.25") and back. */
+export {
+  compareDecimals,
+  fractionToPercent,
+  isDecimalString,
+  percentToFraction,
+  shiftDecimal,
+} from './src/decimal.ts';
+/**
+ * Dates, money, decimals and percentages formatted for the current language, exact from decimal strings
+ * (never through a float); `testId` for props without data attributes.
+ */
+export {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  formatTimestamp,
+  type PercentOptions,
+  relativeChange,
+  roundDecimal,
+  testId,
+} from './src/format.ts';
 /** i18next set up with zh-CN by default and en, the language remembered in localStorage. */
 export {
   createI18n,

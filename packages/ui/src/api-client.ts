@@ -49,11 +49,21 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** POSTs text as it is, e.g. a CSV file with `text/csv`; answers and errors as for `post`. */
+  postText<T>(path: string, text: string, contentType: string): Promise<T>;
 }
 
 export type QueryParams = Record<string, string | number | undefined | null>;
 
 const CSRF_HEADER = 'x-csrf-token';
+
+/** A body sent as it is rather than as JSON. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
 
 function withQuery(path: string, query?: QueryParams): string {
   if (!query) return path;
@@ -102,14 +112,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function send(method: Method, path: string, body: unknown, token?: string): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof RawBody ? body : undefined;
+    if (body !== undefined) headers['content-type'] = raw ? raw.contentType : 'application/json';
     if (token) headers[CSRF_HEADER] = token;
     try {
       return await fetch(`${options.baseUrl}${path}`, {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: raw ? raw.text : JSON.stringify(body) }),
       });
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
@@ -175,5 +186,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     put: (path, body) => request('PUT', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    postText: (path, text, contentType) => request('POST', path, new RawBody(text, contentType)),
   };
 }

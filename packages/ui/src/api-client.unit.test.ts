@@ -118,6 +118,22 @@ describe('the API client', () => {
     expect([error.status, error.code]).toEqual([502, 'http_502']);
   });
 
+  it('sends text as it is, with its content type and the CSRF token', async () => {
+    const seen: string[] = [];
+    const baseUrl = await serve((req, res, body) => {
+      if (req.url === '/api/v1/csrf') return json(res, 200, { token: 'tok' });
+      seen.push(`${req.headers['content-type']} ${req.headers['x-csrf-token']} ${body}`);
+      return json(res, 200, { rows: 1 });
+    });
+    const api = createApiClient({ baseUrl });
+    await expect(
+      api.postText('/navs/import', 'fund_code,date\n000001,2026-03-02', 'text/csv'),
+    ).resolves.toEqual({
+      rows: 1,
+    });
+    expect(seen).toEqual(['text/csv tok fund_code,date\n000001,2026-03-02']);
+  });
+
   it('turns a refused connection into a network_error with status 0', async () => {
     const baseUrl = await serve((_req, res) => res.end());
     await stopServer();

@@ -35,6 +35,18 @@ function rememberLanguage(language: string): void {
 }
 
 /**
+ * The shared messages under the app's own. The app's `problems` add to the shared ones instead of
+ * replacing them, so a module's error codes (`invalid_id_number`, `code_taken`) read well next to the
+ * common ones; every other namespace of the app wins whole.
+ */
+export function mergeMessages(shared: object, app: object): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...shared, ...app };
+  const problems = (tree: object) => (tree as { problems?: object }).problems ?? {};
+  merged.problems = { ...problems(shared), ...problems(app) };
+  return merged;
+}
+
+/**
  * Sets up one i18next instance with the shared messages plus the app's own, in the stored language.
  * @example const i18n = createI18n({ 'zh-CN': portalZhCN, en: portalEn });
  */
@@ -49,8 +61,8 @@ export function createI18n(app: Record<Language, object>): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     resources: {
-      'zh-CN': { translation: { ...sharedZhCN, ...app['zh-CN'] } },
-      en: { translation: { ...sharedEn, ...app.en } },
+      'zh-CN': { translation: mergeMessages(sharedZhCN, app['zh-CN']) },
+      en: { translation: mergeMessages(sharedEn, app.en) },
     },
   });
   rememberLanguage(language);

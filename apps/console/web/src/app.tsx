@@ -6,6 +6,9 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { ApprovalsPage } from './approvals/approvals-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { StaffContext, useHasPermission, useStaffQuery } from './auth.ts';
+import { CreateCustomerPage } from './customers/create-customer-page.tsx';
+import { CustomerPage } from './customers/customer-page.tsx';
+import { CustomersPage } from './customers/customers-page.tsx';
 import { ConsoleLayout } from './layout/console-layout.tsx';
 import { AccountPage } from './ledger/account-page.tsx';
 import { AccountsPage } from './ledger/accounts-page.tsx';
@@ -14,6 +17,10 @@ import { TransferPage } from './ledger/transfer-page.tsx';
 import { TrialBalancePage } from './ledger/trial-balance-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { NavImportPage } from './products/nav-import-page.tsx';
+import { ProductEditPage } from './products/product-edit-page.tsx';
+import { ProductPage } from './products/product-page.tsx';
+import { ProductsPage } from './products/products-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 
 function FullPageSpin() {
@@ -90,6 +97,70 @@ export function ConsoleApp() {
               element={
                 <RequirePermission permission="approvals.read">
                   <ApprovalsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/customers"
+              element={
+                <RequirePermission permission="customers.read">
+                  <CustomersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/customers/new/:type"
+              element={
+                <RequirePermission permission="customers.write">
+                  <CreateCustomerPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/customers/:id"
+              element={
+                <RequirePermission permission="customers.read">
+                  <CustomerPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/products"
+              element={
+                <RequirePermission permission="products.read">
+                  <ProductsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/products/nav"
+              element={
+                <RequirePermission permission="products.nav">
+                  <NavImportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/products/new/:kind"
+              element={
+                <RequirePermission permission="products.manage">
+                  <ProductEditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/products/:id/edit"
+              element={
+                <RequirePermission permission="products.manage">
+                  <ProductEditPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/products/:id"
+              element={
+                <RequirePermission permission="products.read">
+                  <ProductPage />
                 </RequirePermission>
               }
             />

@@ -58,3 +58,18 @@ export function useStaffDirectory(): Map<string, Staff> {
   const list = useQuery({ queryKey: STAFF_LIST_QUERY_KEY, queryFn: fetchStaffList, enabled: canRead });
   return useMemo(() => new Map((list.data ?? []).map((s) => [s.id, s])), [list.data]);
 }
+
+/**
+ * A staff id as "name (username)": from the directory when this user may read it, always for
+ * themselves; the bare id otherwise.
+ */
+export function useStaffName(): (id: string | null | undefined) => string {
+  const me = useStaff();
+  const directory = useStaffDirectory();
+  return (id) => {
+    if (!id) return '—';
+    if (id === me.id) return `${me.displayName} (${me.username})`;
+    const staff = directory.get(id);
+    return staff ? `${staff.displayName} (${staff.username})` : id;
+  };
+}

@@ -9,21 +9,27 @@ import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { RegisterPage } from './pages/register-page.tsx';
 import { SecurityPage } from './pages/security-page.tsx';
+import { ComparePage } from './products/compare-page.tsx';
+import { ProductPage } from './products/product-page.tsx';
+import { SupermarketPage } from './products/supermarket-page.tsx';
+import { ProfilePage } from './profile/profile-page.tsx';
+import { QuestionnairePage } from './risk/questionnaire-page.tsx';
+import { AssessmentResultPage } from './risk/result-page.tsx';
 
-function FullPageSpin() {
+function FullPageSpin(props: { isInFrame?: boolean }) {
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+    <Flex justify="center" align="center" style={{ minHeight: props.isInFrame ? '50vh' : '100vh' }}>
       <Spin size="large" />
     </Flex>
   );
 }
 
-/** Pages behind log-in: wait for the account, send anyone without one to the log-in page. */
+/** Pages behind log-in (inside the frame): wait for the account, send anyone without one to log in. */
 function RequireAccount() {
   const { t } = useTranslation();
   const location = useLocation();
   const account = useAccountQuery();
-  if (account.isPending) return <FullPageSpin />;
+  if (account.isPending) return <FullPageSpin isInFrame />;
   if (account.isError) {
     return (
       <Result
@@ -61,10 +67,17 @@ export function PortalApp() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/register" element={<RegisterPage />} />
         </Route>
-        <Route element={<RequireAccount />}>
-          <Route element={<PortalLayout />}>
+        <Route element={<PortalLayout />}>
+          {/* Public: the financial supermarket is browsable without logging in. */}
+          <Route path="/products" element={<SupermarketPage />} />
+          <Route path="/products/compare" element={<ComparePage />} />
+          <Route path="/products/:productId" element={<ProductPage />} />
+          <Route element={<RequireAccount />}>
             <Route index element={<HomePage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/risk-assessment" element={<QuestionnairePage />} />
+            <Route path="/risk-assessment/result" element={<AssessmentResultPage />} />
             <Route path="/security" element={<SecurityPage />} />
           </Route>
         </Route>

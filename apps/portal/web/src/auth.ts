@@ -24,6 +24,16 @@ export function useAccount(): Account {
   return account;
 }
 
+/**
+ * For public pages (the supermarket): the account when someone is logged in, `null` for a guest,
+ * `undefined` while we do not know yet.
+ */
+export function useOptionalAccount(): Account | null | undefined {
+  const account = useAccountQuery();
+  if (account.isPending) return undefined;
+  return account.data ?? null;
+}
+
 /** Remembers who just logged in or registered, dropping whatever the previous user had cached. */
 export function signIn(account: Account): void {
   queryClient.clear();

@@ -5,8 +5,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Staff } from '../api.ts';
+import { PRODUCT_KINDS } from '../products/api.ts';
+import { ProductRiskTag } from '../products/labels.tsx';
+import { TermsView } from '../products/terms-view.tsx';
 import { RoleTag } from '../staff/role-tag.tsx';
-import { accountText, isRecord, moneyText, staffLabel } from './approval-labels.tsx';
+import { accountText, isRecord, moneyText, productText, staffLabel } from './approval-labels.tsx';
 
 const FIELD_LABEL_KEYS: Record<string, string> = {
   username: 'staff.username',
@@ -21,6 +24,11 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   reason: 'approvals.fields.reason',
   transferId: 'approvals.fields.transferId',
   transfer: 'approvals.fields.transfer',
+  productId: 'approvals.fields.productId',
+  product: 'approvals.fields.product',
+  version: 'approvals.fields.version',
+  before: 'approvals.fields.before',
+  after: 'approvals.fields.after',
 };
 
 interface RenderContext {
@@ -56,10 +64,47 @@ function renderLedgerValue(key: string, value: unknown, c: RenderContext): React
   }
 }
 
+/** A product action's fields: the product linked, pricing before and after as a terms sheet. */
+function renderProductValue(key: string, value: unknown, c: RenderContext): ReactNode | undefined {
+  const product = isRecord(c.details.product) ? c.details.product : undefined;
+  const kind = PRODUCT_KINDS.find((k) => k === product?.kind);
+  switch (key) {
+    case 'productId':
+      return typeof value === 'string' ? (
+        <Link to={`/products/${encodeURIComponent(value)}`} data-testid="approval-product-link">
+          {value}
+        </Link>
+      ) : undefined;
+    case 'product':
+      if (!isRecord(value)) return undefined;
+      return (
+        <Space wrap size={4}>
+          <strong>{productText(value, c.language)}</strong>
+          <Tag color="blue">
+            {c.t(`products.kinds.${String(value.kind)}`, { defaultValue: String(value.kind) })}
+          </Tag>
+          <ProductRiskTag level={String(value.riskLevel ?? '')} />
+        </Space>
+      );
+    case 'before':
+    case 'after':
+      return isRecord(value) && kind ? (
+        <TermsView kind={kind} terms={value} only={Object.keys(value)} />
+      ) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 function renderValue(key: string, value: unknown, c: RenderContext): ReactNode {
   const { directory } = c;
   const ledger = renderLedgerValue(key, value, c);
   if (ledger !== undefined) return ledger;
+  const product =
+    c.details.product !== undefined || c.details.productId !== undefined
+      ? renderProductValue(key, value, c)
+      : undefined;
+  if (product !== undefined) return product;
   if (key === 'staffId') return staffLabel(directory, value);
   if (key === 'role' && typeof value === 'string') return <RoleTag role={value} />;
   if (key === 'roles' && Array.isArray(value)) {

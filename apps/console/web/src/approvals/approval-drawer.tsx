@@ -80,7 +80,8 @@ export function ApprovalDrawer(props: {
     }
     return JSON.stringify(result);
   };
-  const nameOf = (id: string | null) => (id ? staffLabel(props.directory, id) : '—');
+  const nameOf = (id: string | null) =>
+    id === me.id ? `${me.displayName} (${me.username})` : id ? staffLabel(props.directory, id) : '—';
   const isPending = approval?.status === 'pending';
   const summaryItems = (a: Approval): DescriptionsProps['items'] => {
     const item = (key: string, label: string, children: ReactNode) => ({ key, label, children });

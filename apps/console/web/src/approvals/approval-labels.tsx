@@ -79,6 +79,22 @@ export function useApprovalSummary(directory: Map<string, Staff>): (approval: Ap
           reason: String(d.reason ?? ''),
         });
       }
+      case 'products.publish':
+      case 'products.reprice': {
+        const product = isRecord(d.product) ? d.product : {};
+        const fields = isRecord(d.after) ? Object.keys(d.after) : [];
+        return t(`approvals.summaries.${approval.action}`, {
+          product: productText(product, language),
+          kind: t(`products.kinds.${String(product.kind ?? '')}`, {
+            defaultValue: String(product.kind ?? ''),
+          }),
+          risk: String(product.riskLevel ?? ''),
+          fields: fields
+            .map((f) => t(`products.fields.${f}`, { defaultValue: f }))
+            .join(t('approvals.listSeparator')),
+          reason: String(d.reason ?? ''),
+        });
+      }
       default:
         return approval.summary;
     }
@@ -103,4 +119,11 @@ export function accountText(snapshot: unknown, id: unknown, language: 'zh-CN' | 
   const name = language === 'en' ? snapshot.nameEn : snapshot.nameZh;
   const owner = typeof snapshot.ownerId === 'string' ? ` (${snapshot.ownerId})` : '';
   return `${String(snapshot.code ?? '')} ${String(name ?? '')}${owner}`;
+}
+
+/** A product snapshot as `WM2026-001 稳健理财 90 天`; the name in the reader's language. */
+export function productText(snapshot: unknown, language: 'zh-CN' | 'en'): string {
+  if (!isRecord(snapshot)) return '—';
+  const name = language === 'en' ? snapshot.nameEn : snapshot.nameZh;
+  return `${String(snapshot.code ?? '')} ${String(name ?? '')}`.trim();
 }

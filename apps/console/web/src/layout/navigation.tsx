@@ -1,24 +1,38 @@
 import {
   AccountBookOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   InboxOutlined,
+  LineChartOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 /** A group of pages under one heading in the side menu. */
 export interface NavGroup {
-  key: 'ledgerGroup';
+  key: 'ledgerGroup' | 'productsGroup';
   icon: ReactNode;
 }
 
 /** A console page in the side menu, shown only to staff holding `permission`. */
 export interface NavEntry {
-  key: 'dashboard' | 'approvals' | 'audit' | 'staff' | 'ledgerAccounts' | 'trialBalance' | 'reconciliation';
+  key:
+    | 'dashboard'
+    | 'approvals'
+    | 'customers'
+    | 'products'
+    | 'navImport'
+    | 'audit'
+    | 'staff'
+    | 'ledgerAccounts'
+    | 'trialBalance'
+    | 'reconciliation';
   path: string;
   icon: ReactNode;
   permission?: string;
@@ -27,11 +41,29 @@ export interface NavEntry {
   also?: readonly string[];
 }
 
-export const NAV_GROUPS: readonly NavGroup[] = [{ key: 'ledgerGroup', icon: <BankOutlined /> }];
+export const NAV_GROUPS: readonly NavGroup[] = [
+  { key: 'productsGroup', icon: <ShopOutlined /> },
+  { key: 'ledgerGroup', icon: <BankOutlined /> },
+];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <InboxOutlined />, permission: 'approvals.read' },
+  { key: 'customers', path: '/customers', icon: <ContactsOutlined />, permission: 'customers.read' },
+  {
+    key: 'products',
+    path: '/products',
+    icon: <AppstoreOutlined />,
+    permission: 'products.read',
+    group: 'productsGroup',
+  },
+  {
+    key: 'navImport',
+    path: '/products/nav',
+    icon: <LineChartOutlined />,
+    permission: 'products.nav',
+    group: 'productsGroup',
+  },
   {
     key: 'ledgerAccounts',
     path: '/ledger/accounts',

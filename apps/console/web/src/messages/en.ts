@@ -1,4 +1,7 @@
 import type { MessageTree } from '@onefin/ui';
+import { customersEn, customersProblemsEn } from './customers.en.ts';
+import { productsEn, productsProblemsEn } from './products.en.ts';
+import { referenceEn } from './reference.en.ts';
 import type { consoleZhCN } from './zh-CN.ts';
 
 export const consoleEn: MessageTree<typeof consoleZhCN> = {
@@ -6,6 +9,10 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
   nav: {
     dashboard: 'Dashboard',
     approvals: 'Approvals inbox',
+    customers: 'Customers',
+    productsGroup: 'Products',
+    products: 'Product factory',
+    navImport: 'NAV import',
     audit: 'Audit log',
     staff: 'Staff',
     ledgerGroup: 'Ledger',
@@ -52,7 +59,13 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     staff: { read: 'View staff', propose: 'Propose staff changes', approve: 'Approve staff changes' },
     approvals: { read: 'View approvals' },
     audit: { read: 'View audit log', verify: 'Verify audit chain' },
-    customers: { read: 'View customers' },
+    customers: { read: 'View customers', write: 'Maintain customers' },
+    products: {
+      read: 'View products',
+      manage: 'Maintain products',
+      approve: 'Approve publishing and repricing',
+      nav: 'Import NAVs',
+    },
     orders: { assist: 'Assist orders' },
     operations: { run: 'Run operations' },
     risk: { review: 'Risk review' },
@@ -73,6 +86,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     actions: {
       identity: { create_staff: 'Create staff user', grant_role: 'Grant role', revoke_role: 'Revoke role' },
       ledger: { adjust: 'Manual adjustment', reverse: 'Reversal' },
+      products: { publish: 'Publish product', reprice: 'Reprice product' },
     },
     summaries: {
       identity: {
@@ -84,6 +98,10 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
         adjust: '{{direction}} {{account}} {{amount}}: {{reason}}',
         reverse: 'Reverse transfer {{transfer}} ({{code}} {{amount}}): {{reason}}',
       },
+      products: {
+        publish: 'Publish {{product}} ({{kind}}, {{risk}})',
+        reprice: 'Reprice {{product}}: {{fields}} ({{reason}})',
+      },
     },
     failures: {
       insufficient_funds: 'Insufficient funds: nothing was posted',
@@ -94,6 +112,11 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
       not_reversible: 'This transfer cannot be reversed',
       transfer_not_found: 'Transfer not found',
       account_not_found: 'Account not found',
+      product_not_found: 'Product not found',
+      version_conflict: 'The product changed after it was submitted; submit it again',
+      invalid_transition: 'The product is not in a state that allows this',
+      review_not_pending: 'The product is no longer under this review (withdrawn or resubmitted)',
+      invalid_reprice: 'The reprice is no longer valid',
     },
     fields: {
       account: 'Account',
@@ -103,6 +126,11 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
       reason: 'Reason',
       transferId: 'Transfer ID',
       transfer: 'Original transfer',
+      productId: 'Product ID',
+      product: 'Product',
+      version: 'Version submitted',
+      before: 'Before',
+      after: 'After',
     },
     staffUser: 'Staff user',
     listSeparator: ', ',
@@ -390,4 +418,8 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     view: 'View breaks',
     loadMore: 'Load more',
   },
+  customers: customersEn,
+  products: productsEn,
+  reference: referenceEn,
+  problems: { ...customersProblemsEn, ...productsProblemsEn },
 };

@@ -1,9 +1,17 @@
+import { customersProblemsZhCN, customersZhCN } from './customers.zh-CN.ts';
+import { productsProblemsZhCN, productsZhCN } from './products.zh-CN.ts';
+import { referenceZhCN } from './reference.zh-CN.ts';
+
 /** Console messages in Chinese; this tree fixes the shape the English one must match. */
 export const consoleZhCN = {
   brand: { name: 'OneFin', console: '员工工作台' },
   nav: {
     dashboard: '工作台',
     approvals: '审批收件箱',
+    customers: '客户查询',
+    productsGroup: '产品',
+    products: '产品工厂',
+    navImport: '净值导入',
     audit: '审计日志',
     staff: '员工管理',
     ledgerGroup: '账务',
@@ -50,7 +58,8 @@ export const consoleZhCN = {
     staff: { read: '查看员工', propose: '发起员工变更', approve: '审批员工变更' },
     approvals: { read: '查看审批' },
     audit: { read: '查看审计日志', verify: '校验审计链' },
-    customers: { read: '查看客户' },
+    customers: { read: '查看客户', write: '维护客户' },
+    products: { read: '查看产品', manage: '维护产品', approve: '审批产品上架与调价', nav: '导入净值' },
     orders: { assist: '协助下单' },
     operations: { run: '执行运营作业' },
     risk: { review: '风险审查' },
@@ -67,6 +76,7 @@ export const consoleZhCN = {
     actions: {
       identity: { create_staff: '新建员工', grant_role: '授予角色', revoke_role: '撤销角色' },
       ledger: { adjust: '手工调账', reverse: '冲正' },
+      products: { publish: '产品上架', reprice: '产品调价' },
     },
     summaries: {
       identity: {
@@ -78,6 +88,10 @@ export const consoleZhCN = {
         adjust: '{{direction}} {{account}} {{amount}}：{{reason}}',
         reverse: '冲正流水 {{transfer}}（{{code}} {{amount}}）：{{reason}}',
       },
+      products: {
+        publish: '上架 {{product}}（{{kind}}，{{risk}}）',
+        reprice: '调价 {{product}}：{{fields}}（{{reason}}）',
+      },
     },
     failures: {
       insufficient_funds: '余额不足，未记账',
@@ -88,6 +102,11 @@ export const consoleZhCN = {
       not_reversible: '该流水不可冲正',
       transfer_not_found: '流水不存在',
       account_not_found: '账户不存在',
+      product_not_found: '产品不存在',
+      version_conflict: '产品在提交后已被修改，请重新提交',
+      invalid_transition: '产品当前状态不允许此操作',
+      review_not_pending: '产品已不在这次审核中（已撤回或重新提交）',
+      invalid_reprice: '调价内容已无效',
     },
     fields: {
       account: '账户',
@@ -97,6 +116,11 @@ export const consoleZhCN = {
       reason: '原因',
       transferId: '流水号',
       transfer: '原流水',
+      productId: '产品 ID',
+      product: '产品',
+      version: '提交时版本',
+      before: '调价前',
+      after: '调价后',
     },
     staffUser: '员工',
     listSeparator: '、',
@@ -372,4 +396,8 @@ export const consoleZhCN = {
     view: '查看差异',
     loadMore: '加载更多',
   },
+  customers: customersZhCN,
+  products: productsZhCN,
+  reference: referenceZhCN,
+  problems: { ...customersProblemsZhCN, ...productsProblemsZhCN },
 };

@@ -1,9 +1,22 @@
 import type { MessageTree } from '@onefin/ui';
+import { catalogueEn } from './catalogue.en.ts';
+import { profileEn } from './profile.en.ts';
+import { referenceEn } from './reference.en.ts';
 import type { portalZhCN } from './zh-CN.ts';
 
 export const portalEn: MessageTree<typeof portalZhCN> = {
+  ...catalogueEn,
+  ...profileEn,
+  ...referenceEn,
   brand: { name: 'OneFin', tagline: 'One account, every financial service' },
-  nav: { home: 'Home', account: 'My account', security: 'Security' },
+  nav: {
+    home: 'Home',
+    products: 'Supermarket',
+    account: 'My account',
+    profile: 'My profile',
+    security: 'Security',
+    guest: 'Welcome to OneFin',
+  },
   fields: {
     mobile: 'Mobile number',
     mobilePlaceholder: '11-digit mobile number',
@@ -25,6 +38,16 @@ export const portalEn: MessageTree<typeof portalZhCN> = {
     displayNameTooLong: 'At most 40 characters',
     confirmRequired: 'Enter the password again',
     confirmMismatch: 'The two passwords do not match',
+    emailInvalid: 'Enter a valid email address',
+    tooLong: 'At most {{max}} characters',
+    legalNameRequired: 'Enter your name as on your ID card',
+    legalNameLength: 'A name has 2–30 characters',
+    idNumberRequired: 'Enter your resident ID number',
+    idNumber: {
+      format: 'An ID number has 18 characters: 17 digits, then a digit or X',
+      birthDate: 'The birth date in this ID number is not valid',
+      checkDigit: 'The check digit does not match; check the number and try again',
+    },
   },
   login: {
     title: 'Log in',
@@ -52,6 +75,7 @@ export const portalEn: MessageTree<typeof portalZhCN> = {
     accountLink: 'Go to my account',
     totalAssets: 'Total assets (CNY)',
     noHoldings: 'No holdings yet',
+    productsLink: 'Browse the financial supermarket',
     noHoldingsHint: 'Funds, wealth products, deposits and policies you buy will show up here',
     securityTitle: 'Account security',
     securityHint: 'Change your password regularly and keep an eye on your signed-in devices',

@@ -1,7 +1,21 @@
+import { catalogueZhCN } from './catalogue.zh-CN.ts';
+import { profileZhCN } from './profile.zh-CN.ts';
+import { referenceZhCN } from './reference.zh-CN.ts';
+
 /** Portal messages in Chinese; this tree fixes the shape the English one must match. */
 export const portalZhCN = {
+  ...catalogueZhCN,
+  ...profileZhCN,
+  ...referenceZhCN,
   brand: { name: 'OneFin', tagline: '一个账户，尽享全部金融服务' },
-  nav: { home: '首页', account: '我的账户', security: '账户安全' },
+  nav: {
+    home: '首页',
+    products: '金融超市',
+    account: '我的账户',
+    profile: '我的资料',
+    security: '账户安全',
+    guest: '欢迎来到 OneFin',
+  },
   fields: {
     mobile: '手机号',
     mobilePlaceholder: '请输入 11 位手机号',
@@ -23,6 +37,16 @@ export const portalZhCN = {
     displayNameTooLong: '昵称最多 40 个字符',
     confirmRequired: '请再次输入密码',
     confirmMismatch: '两次输入的密码不一致',
+    emailInvalid: '请输入有效的电子邮箱',
+    tooLong: '最多 {{max}} 个字符',
+    legalNameRequired: '请输入与身份证一致的姓名',
+    legalNameLength: '姓名应为 2–30 个字符',
+    idNumberRequired: '请输入身份证号码',
+    idNumber: {
+      format: '身份证号码应为 18 位：17 位数字加 1 位数字或 X',
+      birthDate: '身份证号码中的出生日期无效',
+      checkDigit: '身份证号码校验位不正确，请核对后重新输入',
+    },
   },
   login: {
     title: '登录',
@@ -50,6 +74,7 @@ export const portalZhCN = {
     accountLink: '查看我的账户',
     totalAssets: '总资产（元）',
     noHoldings: '暂无持仓',
+    productsLink: '去金融超市看看',
     noHoldingsHint: '购买基金、理财、存款或保险后，您的持仓将显示在这里',
     securityTitle: '账户安全',
     securityHint: '定期修改密码，并留意您的登录设备',

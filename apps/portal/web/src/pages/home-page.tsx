@@ -65,6 +65,11 @@ export function HomePage() {
             </Link>
             <Empty description={t('home.noHoldings')} data-testid="assets-empty">
               <Typography.Text type="secondary">{t('home.noHoldingsHint')}</Typography.Text>
+              <div style={{ marginTop: 8 }}>
+                <Link to="/products" data-testid="home-products-link">
+                  {t('home.productsLink')} <RightOutlined />
+                </Link>
+              </div>
             </Empty>
           </Card>
         </Col>
