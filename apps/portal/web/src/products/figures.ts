@@ -1,4 +1,11 @@
-import { formatDecimal, formatMoney, formatPercent, type Language, roundDecimal } from '@onefin/ui';
+import {
+  compareDecimals,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  type Language,
+  roundDecimal,
+} from '@onefin/ui';
 import type { TFunction } from 'i18next';
 import type { ProductDetail, ProductKind, ProductSummary } from './types.ts';
 
@@ -87,16 +94,6 @@ function lowestRatePer1000(p: ProductSummary | ProductDetail): string | undefine
     if (lowest === undefined || compareDecimals(row.ratePer1000, lowest) < 0) lowest = row.ratePer1000;
   }
   return lowest;
-}
-
-/** Sign of `a − b` for two non-negative decimal strings, without floats. */
-function compareDecimals(a: string, b: string): number {
-  const [aw = '0', af = ''] = a.split('.');
-  const [bw = '0', bf = ''] = b.split('.');
-  const width = Math.max(af.length, bf.length);
-  const x = BigInt(aw + af.padEnd(width, '0'));
-  const y = BigInt(bw + bf.padEnd(width, '0'));
-  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /**
