@@ -118,15 +118,16 @@ export async function startPlatform(): Promise<Platform> {
     while (!/staff: .+ \/ \S+/.test(output) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     const staff = /staff: .+ \/ (\S+)/.exec(output);
-    const customers = /customers: (.+) \/ (\S+)/.exec(output);
+    // `customers (password P): 13800138001 张伟 C3, 13800138002 王芳 C4, …`
+    const customers = /customers \(password (\S+)\): (.+)/.exec(output);
     if (!staff?.[1] || !customers?.[1] || !customers[2])
       throw new Error(`no demo logins in the output:\n${output}`);
     return {
       portalUrl,
       consoleUrl,
       staffPassword: staff[1],
-      customerPassword: customers[2],
-      customerMobiles: customers[1].split(',').map((m) => m.trim()),
+      customerPassword: customers[1],
+      customerMobiles: customers[2].split(',').map((c) => c.trim().split(/\s+/)[0] ?? ''),
       stop,
     };
   } catch (error) {

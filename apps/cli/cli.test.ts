@@ -62,8 +62,11 @@ describe('the onefin command', { timeout: 180_000 }, () => {
     expect(seeded.stdout).toContain('admin2');
     expect(seeded.stdout).toContain('13800138001');
     expect(seeded.stdout).toContain('13900139003 card *0002 declines top-ups');
-    const again = await onefin('seed');
+    expect(seeded.stdout).toContain('13800138001 张伟 C3');
+    expect(seeded.stdout).toMatch(/world \(seed 7\): 200 individuals, \d+ corporates/);
+    const again = await onefin('seed', '--customers', '300');
     expect(again.stdout).toContain('seeded 0 new records');
+    expect(again.stdout).toContain('world already seeded');
     const verified = await onefin('audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/audit chain intact: \d+ events verified/);
@@ -74,6 +77,12 @@ describe('the onefin command', { timeout: 180_000 }, () => {
     const verified = await onefin('audit', 'verify');
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain('BROKEN at seq 3');
+  });
+
+  it('refuses a bad seed size with exit 2, naming the flag, before touching the database', async () => {
+    const result = await onefin('seed', '--customers', '2.5');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--customers "2.5": must be a whole number');
   });
 
   it('stops with a message naming a wrong setting', async () => {

@@ -1,15 +1,29 @@
-import { businessDateOf } from '@onefin/kernel';
+import { isValidResidentId } from '@onefin/customers';
+import { businessDateOf, maskIdNumber } from '@onefin/kernel';
+import { CORPORATE_KINDS, isTradingDay, PRODUCT_KINDS } from '@onefin/products';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, DEMO_STAFF_PASSWORD, seedDemo } from './src/seed.ts';
+import { demoIdentities } from './src/seed/demo-profiles.ts';
+import {
+  DEMO_CUSTOMER_PASSWORD,
+  DEMO_CUSTOMERS,
+  DEMO_STAFF_PASSWORD,
+  demoWorld,
+  type SeedReport,
+  seedDemo,
+} from './src/seed.ts';
+
+/** Small, so the suite stays quick; the world's shape does not depend on its size. */
+const WORLD = { customers: 300, seed: 7 };
 
 let p: TestPlatform;
-let first: { created: number };
+let first: SeedReport;
 
 beforeAll(async () => {
   p = await startTestPlatform();
-  first = await seedDemo(p);
+  first = await seedDemo(p, WORLD);
 }, 120_000);
 afterAll(() => p.close());
 
@@ -66,6 +80,41 @@ async function myAccount(mobile: string) {
   };
 }
 
+/** Every individual customer as the console's search lists them (PII masked), by name. */
+async function individuals(platform: TestPlatform) {
+  const found: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await platform.services.customers.search({ type: 'individual', limit: 100, after });
+    for (const c of page.items) found.push(`${c.name} ${c.idNumberMasked} ${c.mobileMasked} ${c.riskLevel}`);
+    after = page.next;
+  } while (after);
+  return found.sort();
+}
+
+/** Every fund's NAV history by fund code. */
+async function fundNavs(platform: TestPlatform) {
+  const { products } = platform.services;
+  const funds = (await products.listProducts({ kind: ['fund'], limit: 100 })).items;
+  const navs: Record<string, unknown> = {};
+  for (const f of funds) {
+    const history = await products.navHistory(f.id, { from: '2020-01-01', to: '2030-12-31' });
+    navs[f.code] = history.ok ? history.value : history.error;
+  }
+  return navs;
+}
+
+const daysFrom = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+const count = async (platform: TestPlatform, table: string) =>
+  Number(
+    (
+      await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(
+        platform.db.primary,
+      )
+    ).rows[0]?.n,
+  );
+
 /** Everything a user could see of the seeded world, except reconciliation runs (running one adds one). */
 async function visibleWorld() {
   const ops = await staff('operations');
@@ -75,6 +124,9 @@ async function visibleWorld() {
     customers,
     trialBalance: (await ops.get('/api/v1/ledger/trial-balance')).json(),
     approvals: (await ops.get('/api/v1/approvals?limit=50')).json(),
+    individuals: await individuals(p),
+    products: (await p.services.products.listProducts({ limit: 200 })).items.map((x) => x.code).sort(),
+    navs: await count(p, 'products_navs'),
   };
 }
 
@@ -139,11 +191,12 @@ describe('the demo world after `onefin seed`', () => {
     expect(staffIds.get(adjustment?.checkerId ?? '')).toBe('ops2');
   });
 
-  it('running seed again changes nothing anyone can see', async () => {
+  it('running seed again changes nothing anyone can see, whatever size or seed it is asked for', async () => {
     const before = await visibleWorld();
-    expect(await seedDemo(p)).toEqual({ created: 0 });
+    expect(await seedDemo(p, WORLD)).toEqual({ created: 0, world: 'already_seeded' });
+    expect(await seedDemo(p, { customers: 500, seed: 8 })).toEqual({ created: 0, world: 'already_seeded' });
     expect(await visibleWorld()).toEqual(before);
-    expect(first.created).toBeGreaterThan(DEMO_CUSTOMERS.length);
+    expect(first.created).toBeGreaterThan(WORLD.customers);
   });
 
   it('reconciling today shows the one bank credit OneFin never booked, and nothing else', async () => {
@@ -156,6 +209,123 @@ describe('the demo world after `onefin seed`', () => {
         kind: 'missing_in_ledger',
         channelAmount: { amount: '2680.00', currency: 'CNY' },
       }),
+    ]);
+  });
+});
+
+describe('the generated world after `onefin seed --customers 300 --seed 7`', () => {
+  it('has the customers and companies, each found by the ID number on their card, which is stored only encrypted', async () => {
+    const { world } = await demoWorld(p.services, WORLD);
+    expect(first.world).toMatchObject({ individuals: 300, corporates: world.corporates.length });
+    expect(world.corporates.length).toBeGreaterThanOrEqual(3);
+    expect(await count(p, 'customers_individuals')).toBe(300 + DEMO_CUSTOMERS.length);
+    expect(await count(p, 'customers_corporates')).toBe(world.corporates.length);
+    expect(world.individuals.every((x) => isValidResidentId(x.idNumber))).toBe(true);
+    const stored = JSON.stringify(
+      (await sql`SELECT * FROM customers_individuals`.execute(p.db.primary)).rows,
+      (_, v) => (typeof v === 'bigint' ? String(v) : v),
+    );
+    for (const person of world.individuals.filter((_, i) => i % 15 === 0)) {
+      const found = await p.services.customers.search({ q: person.idNumber, limit: 5 });
+      expect(found.items.map((c) => [c.name, c.idNumberMasked])).toEqual([
+        [person.name, maskIdNumber(person.idNumber)],
+      ]);
+      expect(stored).not.toContain(person.idNumber);
+      expect(stored).not.toContain(person.mobile);
+    }
+    // about 5% never took the questionnaire, and about a third of those who did are due to renew
+    const facts = await Promise.all(
+      (await p.services.customers.search({ type: 'individual', limit: 300 })).items.map((c) =>
+        p.services.customers.suitabilityProfile(c.id),
+      ),
+    );
+    const assessed = facts.filter((f) => f?.riskLevel);
+    const expired = assessed.filter((f) => (f?.expiresAt?.getTime() ?? 0) < p.clock.now().getTime());
+    expect(assessed.length / facts.length).toBeGreaterThan(0.88);
+    expect(expired.length / assessed.length).toBeGreaterThan(0.15);
+    expect(expired.length / assessed.length).toBeLessThan(0.5);
+  });
+
+  it('is the same world in another database with the same seed, and another world with another seed', async () => {
+    const twin = await startTestPlatform();
+    const other = await startTestPlatform();
+    try {
+      await seedDemo(twin, WORLD);
+      await seedDemo(other, { ...WORLD, seed: 8 });
+      const [mine, twins, others] = [await individuals(p), await individuals(twin), await individuals(other)];
+      expect(twins).toEqual(mine);
+      const navs = await fundNavs(p);
+      expect(await fundNavs(twin)).toEqual(navs);
+      // the demo log-ins are the same five people in every world; the rest differ
+      const shared = others.filter((x) => mine.includes(x));
+      expect(shared.length).toBeLessThanOrEqual(DEMO_CUSTOMERS.length);
+      expect(Object.keys(await fundNavs(other))).not.toEqual(Object.keys(navs));
+    } finally {
+      await twin.close();
+      await other.close();
+    }
+  }, 180_000);
+
+  it('gives every fund about three years of NAVs, published on exchange trading days only', async () => {
+    const navs = await fundNavs(p);
+    const today = businessDateOf(p.clock.now());
+    const threeYearsAgo = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+    expect(Object.keys(navs).length).toBeGreaterThanOrEqual(30);
+    for (const history of Object.values(navs) as { date: string; nav: string }[][]) {
+      const dates = history.map((n) => n.date);
+      // about 244 trading days a year
+      expect(dates.length).toBeGreaterThan(700);
+      expect(dates.length).toBeLessThan(745);
+      expect(daysFrom(threeYearsAgo, dates[0] ?? '')).toBeGreaterThan(0);
+      expect(daysFrom(threeYearsAgo, dates[0] ?? '')).toBeLessThan(12);
+      expect(daysFrom(dates.at(-1) ?? '', today)).toBeGreaterThanOrEqual(0);
+      expect(daysFrom(dates.at(-1) ?? '', today)).toBeLessThan(12);
+      expect(dates.filter((d) => !isTradingDay(d))).toEqual([]);
+      expect(history.every((n) => Number(n.nav) > 0)).toBe(true);
+    }
+  });
+
+  it('puts products of every kind on sale; the supermarket shows every kind a person can buy', async () => {
+    const { products } = p.services;
+    for (const kind of PRODUCT_KINDS) {
+      const onSale = await products.listProducts({ kind: [kind], status: ['on_sale'], limit: 5 });
+      expect(onSale.items.length, kind).toBeGreaterThan(0);
+      if (CORPORATE_KINDS.includes(kind)) continue;
+      const shelf = await products.browse({ kinds: [kind], sort: 'code', limit: 5 });
+      expect(shelf.ok && shelf.value.items.length, kind).toBeGreaterThan(0);
+    }
+    const wealth = await products.browse({ kinds: ['wealth'], sort: 'risk_asc', limit: 100 });
+    const levels = new Set(wealth.ok ? wealth.value.items.map((x) => x.riskLevel) : []);
+    expect([...levels].sort()).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+  });
+
+  it('gives each demo log-in a verified profile and their own risk level; 陈静 has yet to take the questionnaire', async () => {
+    const identities = demoIdentities(DEMO_CUSTOMERS);
+    const seen = [];
+    for (const demo of DEMO_CUSTOMERS) {
+      const client = await customer(demo.mobile);
+      const profile = (await client.get('/api/v1/profile')).json<{
+        name: string;
+        status: string;
+        kycStatus: string;
+        individual: { idNumberMasked: string; city: string | null; occupation: { code: string } | null };
+      }>();
+      const risk = (await client.get('/api/v1/risk-assessments')).json<{
+        current: { riskLevel: string; isExpired: boolean } | null;
+      }>();
+      const idNumber = identities.get(demo.mobile)?.idNumber ?? '';
+      expect(isValidResidentId(idNumber)).toBe(true);
+      expect(profile.individual.idNumberMasked).toBe(maskIdNumber(idNumber));
+      expect(profile.individual.city).toBeTruthy();
+      expect(risk.current?.isExpired ?? false).toBe(false);
+      seen.push(`${profile.name} ${profile.status} ${profile.kycStatus} ${risk.current?.riskLevel ?? '—'}`);
+    }
+    expect(seen).toEqual([
+      '张伟 active verified C3',
+      '王芳 active verified C4',
+      '李娜 active verified C2',
+      '刘洋 active verified C5',
+      '陈静 active verified —',
     ]);
   });
 });

@@ -6,7 +6,8 @@ import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import pino from 'pino';
 import { listenConsole, listenPortal, openRuntime, type Runtime } from './runtime.ts';
-import { demoLoginsText, seedDemo } from './seed.ts';
+import { MAX_SEED_CUSTOMERS, parseSeedFlags } from './seed/options.ts';
+import { DEFAULT_WORLD, demoLoginsText, type SeedReport, seedDemo } from './seed.ts';
 
 type Closer = () => Promise<void>;
 
@@ -35,20 +36,37 @@ async function withRuntime(): Promise<Runtime> {
   }
 }
 
-async function seedWithProgress(rt: Runtime): Promise<number> {
+/** Seeds with one progress bar across every stage (on stderr, so stdout stays the logins). */
+async function seedWithProgress(
+  rt: Runtime,
+  world: { customers: number; seed: string } = DEFAULT_WORLD,
+): Promise<SeedReport> {
   const bar = new SingleBar({
-    format: 'seeding [{bar}] {value}/{total}',
+    format: 'seeding {stage} [{bar}] {percentage}% {value}/{total}',
     clearOnComplete: true,
     stream: process.stderr,
     noTTYOutput: false,
   });
-  bar.start(1, 0);
-  const { created } = await seedDemo(rt, (done, total) => {
-    bar.setTotal(total);
-    bar.update(done);
-  });
-  bar.stop();
-  return created;
+  // the world is generated before the first update can be drawn (generation holds the event loop)
+  bar.start(1, 0, { stage: 'generating world'.padEnd(16) });
+  try {
+    return await seedDemo(rt, {
+      ...world,
+      onProgress: ({ stage, done, total }) => {
+        bar.setTotal(total);
+        bar.update(done, { stage: stage.padEnd(16) });
+      },
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
+function worldText(report: SeedReport, seed: string): string {
+  if (report.world === 'already_seeded')
+    return 'world already seeded: nothing added (one world per database; seed a fresh database to change its size or seed)';
+  const w = report.world;
+  return `world (seed ${seed}): ${w.individuals} individuals, ${w.corporates} corporates, ${w.relationships} relationships, ${w.assessments} risk assessments, ${w.funds} funds with ${w.navs} NAVs, ${w.products} other products on sale`;
 }
 
 function startWorker(rt: Runtime) {
@@ -80,11 +98,26 @@ program
 
 program
   .command('seed')
-  .description('create the deterministic demo world and print its logins')
-  .action(async () => {
+  .description('create the deterministic demo world and print its logins (adds nothing when run again)')
+  .option(
+    '--customers <n>',
+    `individual customers to generate, 0–${MAX_SEED_CUSTOMERS.toLocaleString('en')} (corporates: one per 40)`,
+    String(DEFAULT_WORLD.customers),
+  )
+  .option('--seed <s>', 'random seed: the same seed gives the same world', DEFAULT_WORLD.seed)
+  .action(async (flags: { customers: string; seed: string }) => {
+    const parsed = parseSeedFlags(flags);
+    if (!parsed.ok) {
+      console.error(`onefin seed: ${parsed.detail}`);
+      process.exit(2);
+    }
     const rt = await withRuntime();
-    const created = await seedWithProgress(rt);
-    console.log(`seeded ${created} new records`);
+    const started = Date.now();
+    const report = await seedWithProgress(rt, parsed.value);
+    console.log(
+      `seeded ${report.created} new records in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.db.engine})`,
+    );
+    console.log(worldText(report, parsed.value.seed));
     console.log(
       demoLoginsText(
         `http://${rt.config.HOST}:${rt.config.PORTAL_PORT}`,

@@ -1,5 +1,8 @@
 import type { Role } from '@onefin/identity';
+import { businessDateOf } from '@onefin/kernel';
+import type { Services } from '@onefin/platform';
 import { seedAdjustment, seedReconciliationBreak } from './seed/books.ts';
+import { completeDemoProfile, type DemoCustomer, demoIdentities } from './seed/demo-profiles.ts';
 import {
   MONEY_STORIES,
   placeOpenWithdrawals,
@@ -7,6 +10,8 @@ import {
   seedCustomerMoney,
   settleSeedPayouts,
 } from './seed/money.ts';
+import { generateWorld, type World } from './seed/world/world.ts';
+import { isWorldLoaded, loadWorld, type WorldCounts, worldRows } from './seed/world-load.ts';
 
 export type { SeedTarget } from './seed/money.ts';
 
@@ -32,51 +37,153 @@ export const DEMO_STAFF: readonly { username: string; displayName: string; roles
   { username: 'auditor', displayName: '蒋琳 (审计)', roles: ['auditor'] },
 ];
 
-export const DEMO_CUSTOMERS: readonly { mobile: string; displayName: string }[] = [
-  { mobile: '13800138001', displayName: '张伟' },
-  { mobile: '13800138002', displayName: '王芳' },
-  { mobile: '13900139003', displayName: '李娜' },
-  { mobile: '13700137004', displayName: '刘洋' },
-  { mobile: '13600136005', displayName: '陈静' },
+/**
+ * The fixed portal log-ins, each with a complete, KYC-verified profile and a risk level of their own
+ * (so suitability says something different to each); 陈静 has not taken the questionnaire yet, so a
+ * journey can take it.
+ */
+export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
+  {
+    mobile: '13800138001',
+    displayName: '张伟',
+    gender: 'male',
+    age: 38,
+    email: 'zhang.wei@example.com',
+    occupation: 'enterprise_staff',
+    incomeBand: '300k_500k',
+    riskLevel: 'C3',
+  },
+  {
+    mobile: '13800138002',
+    displayName: '王芳',
+    gender: 'female',
+    age: 41,
+    email: 'wang.fang@example.com',
+    occupation: 'finance',
+    incomeBand: '500k_1m',
+    riskLevel: 'C4',
+  },
+  {
+    mobile: '13900139003',
+    displayName: '李娜',
+    gender: 'female',
+    age: 29,
+    email: 'li.na@example.com',
+    occupation: 'professional',
+    incomeBand: '100k_300k',
+    riskLevel: 'C2',
+  },
+  {
+    mobile: '13700137004',
+    displayName: '刘洋',
+    gender: 'male',
+    age: 46,
+    email: 'liu.yang@example.com',
+    occupation: 'business_owner',
+    incomeBand: 'over_1m',
+    riskLevel: 'C5',
+  },
+  {
+    mobile: '13600136005',
+    displayName: '陈静',
+    gender: 'female',
+    age: 26,
+    email: 'chen.jing@example.com',
+    occupation: 'freelancer',
+    incomeBand: '100k_300k',
+    riskLevel: null,
+  },
 ];
 
 /** The customer whose cash account gets the seeded maker–checker adjustment (张伟). */
 export const ADJUSTED_CUSTOMER = '13800138001';
 
+/** What `npm start` seeds on first run and `onefin seed` without options: small, so start-up stays quick. */
+export const DEFAULT_WORLD = { customers: 200, seed: '7' } as const;
+
+export interface SeedOptions {
+  /** Individual customers in the generated world (corporates: one per 40 of them). */
+  customers?: number;
+  /** The same seed always gives the same world. */
+  seed?: number | string;
+  onProgress?: (progress: { stage: string; done: number; total: number }) => void;
+}
+
+export interface SeedReport {
+  /** Records this run added (0 on a rerun). */
+  created: number;
+  /** The world this run loaded, or `already_seeded` when the database holds one (it is never added twice). */
+  world: WorldCounts | 'already_seeded';
+}
+
 /**
- * Creates the demo world: staff, customers, and each new customer's money (cards, top-ups,
- * withdrawals), one maker–checker adjustment and one bank-side break for today's reconciliation.
- * Running it again adds nothing: a customer who already exists keeps what they have, and the
- * money is placed with fixed idempotency keys.
+ * Creates the demo world: staff, the demo log-ins with complete profiles and each new one's money
+ * (cards, top-ups, withdrawals), one maker–checker adjustment, one bank-side break for today's
+ * reconciliation, and the generated world (customers, corporates, families, assessments, funds with
+ * NAV histories, the rest of the catalogue).
+ *
+ * Running it again adds nothing: a customer who already exists keeps what they have, the money is
+ * placed with fixed idempotency keys, and a database that holds a world (of any size or seed) gets
+ * no second one. To change the world's size or seed, seed a fresh database.
  */
-export async function seedDemo(
-  target: SeedTarget,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ created: number }> {
+export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): Promise<SeedReport> {
   const { services } = target;
-  // staff, customers, each story's money, the bank's answers, the open withdrawals, the books
-  const total = DEMO_STAFF.length + DEMO_CUSTOMERS.length + MONEY_STORIES.length + 3;
+  const seed = options.seed ?? DEFAULT_WORLD.seed;
+  let stage = 'generating world';
   let done = 0;
+  let total = 1;
   let created = 0;
-  const step = (records = 0) => {
-    created += records;
-    done += 1;
-    onProgress?.(done, total);
+  const report = () => options.onProgress?.({ stage, done, total });
+  report();
+  const { world, endDate } = await demoWorld(services, {
+    customers: options.customers ?? DEFAULT_WORLD.customers,
+    seed,
+  });
+  const isLoaded = await isWorldLoaded(services, world);
+  // staff, log-ins, profiles, each story's money, the bank's answers, the open withdrawals, the books
+  total =
+    DEMO_STAFF.length +
+    DEMO_CUSTOMERS.length * 2 +
+    MONEY_STORIES.length +
+    3 +
+    (isLoaded ? 0 : worldRows(world));
+  /** The bar names the stage under way, and moves as each of its steps is done. */
+  const begin = (name: string) => {
+    stage = name;
+    report();
   };
+  const step = (records = 0, units = 1) => {
+    created += records;
+    done += units;
+    report();
+  };
+
+  begin('staff');
   for (const staff of DEMO_STAFF) {
     const r = await services.identity.bootstrapStaff({ ...staff, password: DEMO_STAFF_PASSWORD });
     step(r.ok ? 1 : 0);
   }
-  /** Customers registered by this run, by mobile: only they get the seeded money. */
+  /** Customers registered by this run, by mobile: only they get the profile and the seeded money. */
   const fresh = new Map<string, string>();
-  for (const customer of DEMO_CUSTOMERS) {
+  begin('demo log-ins');
+  for (const { mobile, displayName } of DEMO_CUSTOMERS) {
     const r = await services.identity.registerCustomer(
-      { ...customer, password: DEMO_CUSTOMER_PASSWORD },
+      { mobile, displayName, password: DEMO_CUSTOMER_PASSWORD },
       { requestId: 'seed' },
     );
-    if (r.ok) fresh.set(customer.mobile, r.value.id);
+    if (r.ok) fresh.set(mobile, r.value.id);
     step(r.ok ? 1 : 0);
   }
+  begin('demo profiles');
+  const identities = demoIdentities(DEMO_CUSTOMERS);
+  for (const demo of DEMO_CUSTOMERS) {
+    const customerId = fresh.get(demo.mobile);
+    const identity = identities.get(demo.mobile);
+    const records =
+      customerId && identity ? await completeDemoProfile(services, customerId, demo, identity) : 0;
+    step(records);
+  }
+  begin('demo money');
   const open: (() => Promise<number>)[] = [];
   for (const story of MONEY_STORIES) {
     const customerId = fresh.get(story.mobile);
@@ -94,23 +201,61 @@ export async function seedDemo(
   for (const place of open) opened += await place();
   step(opened);
   // The books' extras belong to the first demo customer's world: seeded with them, once.
+  begin('books');
   const first = fresh.get(ADJUSTED_CUSTOMER);
   if (first) {
     await seedAdjustment(services, first);
     await seedReconciliationBreak(services);
   }
   step(first ? 2 : 0);
-  return { created };
+
+  if (isLoaded) return { created, world: 'already_seeded' };
+  const counts = await loadWorld(target, world, {
+    seed,
+    endDate,
+    onStage: begin,
+    onRows: (_, rows) => step(rows, rows),
+  });
+  return { created, world: counts };
+}
+
+/** The world `seedDemo` generates for these options today (as plain records, nothing written). */
+export async function demoWorld(
+  services: Services,
+  options: { customers: number; seed: number | string },
+): Promise<{ world: World; endDate: string }> {
+  const endDate = await worldEndDate(services);
+  const world = generateWorld({
+    ...options,
+    endDate,
+    reservedMobiles: DEMO_CUSTOMERS.map((c) => c.mobile),
+  });
+  return { world, endDate };
+}
+
+/**
+ * The world ends on today's business date (Asia/Shanghai), kept inside the products module's exchange
+ * calendar: NAVs are only accepted on days it covers, and the history reaches three years back.
+ */
+async function worldEndDate(services: Services): Promise<string> {
+  const calendar = await services.products.tradingCalendar();
+  const today = businessDateOf(services.clock.now());
+  const earliest = `${calendar.firstYear + 3}-01-01`;
+  const latest = `${calendar.lastYear}-12-31`;
+  return today < earliest ? earliest : today > latest ? latest : today;
 }
 
 export function demoLoginsText(portalUrl: string, consoleUrl: string): string {
   return [
-    `Portal  ${portalUrl}   customers: ${DEMO_CUSTOMERS.map((c) => c.mobile).join(', ')} / ${DEMO_CUSTOMER_PASSWORD}`,
+    `Portal  ${portalUrl}   customers (password ${DEMO_CUSTOMER_PASSWORD}): ${DEMO_CUSTOMERS.map(loginText).join(', ')}`,
     `Console ${consoleUrl}   staff: ${DEMO_STAFF.map((s) => s.username).join(', ')} / ${DEMO_STAFF_PASSWORD}`,
     `API docs ${portalUrl}/docs  ${consoleUrl}/docs`,
     `Demo money: ${demoCardsText()}; reconcile today in the console to see a seeded break`,
   ].join('\n');
 }
+
+const loginText = (c: DemoCustomer) =>
+  `${c.mobile} ${c.displayName} ${c.riskLevel ?? '(no risk assessment yet)'}`;
 
 /** Which demo customer's card does what at the simulated bank (docs/operations.md). */
 function demoCardsText(): string {
