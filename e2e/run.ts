@@ -4,6 +4,7 @@
  * screenshots to e2e/artifacts/, and ends with "N passed, M failed" (non-zero exit on any failure).
  */
 import { chromium } from 'playwright-core';
+import { catalogueJourneys } from './catalogue-journeys.ts';
 import { consoleJourneys } from './console-journeys.ts';
 import { runJourneys } from './harness.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
@@ -30,11 +31,18 @@ async function main(): Promise<number> {
     platform = await startPlatform();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
-      const { passed, failed } = await runJourneys(browser, [
+      const all = [
         ...portalJourneys(platform),
         ...consoleJourneys(platform),
         ...ledgerJourneys(platform),
-      ]);
+        ...catalogueJourneys(platform),
+      ];
+      // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
+      const only = process.env.JOURNEYS;
+      const { passed, failed } = await runJourneys(
+        browser,
+        only ? all.filter((j) => j.name.includes(only)) : all,
+      );
       console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in e2e/artifacts/)`);
       console.log(`${passed} passed, ${failed} failed`);
       return failed === 0 ? 0 : 1;

@@ -71,6 +71,16 @@ describe('permissions (RBAC)', () => {
     });
   });
 
+  it("an advisor reads colleagues' names from the directory, but not their roles; a visitor reads nothing", async () => {
+    const res = await advisor.client.get('/api/v1/staff/directory');
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json<{ items: Record<string, unknown>[] }>();
+    expect(items.find((s) => s.username === 'advisor')).toMatchObject({ id: advisor.id });
+    expect(items.every((s) => Object.keys(s).sort().join() === 'displayName,id,username')).toBe(true);
+    const anonymous = await p.consoleClient().get('/api/v1/staff/directory');
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('an auditor reads the audit log but cannot propose staff changes', async () => {
     expect((await auditor.client.get('/api/v1/audit?limit=5')).statusCode).toBe(200);
     const res = await auditor.client.post(`/api/v1/staff/${advisor.id}/roles`, { role: 'branch' });

@@ -138,6 +138,30 @@ export async function identityConsoleRoutes(
     }),
   );
 
+  // Names of colleagues for anyone signed in, so approvals and histories show who rather than an id;
+  // roles and status stay behind staff.read.
+  app.get(
+    '/api/v1/staff/directory',
+    {
+      preHandler: guard(),
+      schema: {
+        tags: ['staff'],
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      items: (await identity.listStaff()).map(({ id, username, displayName }) => ({
+        id,
+        username,
+        displayName,
+      })),
+    }),
+  );
+
   const propose = async (request: Parameters<typeof requestContext>[0], action: string, payload: unknown) => {
     const proposed = await identity.propose(
       currentStaff(request),

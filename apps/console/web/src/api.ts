@@ -87,6 +87,14 @@ export function logout(): Promise<void> {
   return api.post<void>('/auth/logout');
 }
 
+/** A colleague's name, which every staff user may read. */
+export type StaffName = Pick<Staff, 'id' | 'username' | 'displayName'>;
+
+export async function fetchStaffDirectory(): Promise<StaffName[]> {
+  const { items } = await api.get<{ items: StaffName[] }>('/staff/directory');
+  return items;
+}
+
 export async function fetchStaffList(): Promise<Staff[]> {
   const { items } = await api.get<{ items: Staff[] }>('/staff');
   return items;

@@ -3,7 +3,15 @@ import { App } from 'antd';
 import { createContext, use, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fetchMe, fetchStaffList, logout, queryClient, STAFF_QUERY_KEY, type Staff } from './api.ts';
+import {
+  fetchMe,
+  fetchStaffDirectory,
+  logout,
+  queryClient,
+  STAFF_QUERY_KEY,
+  type Staff,
+  type StaffName,
+} from './api.ts';
 
 /** The staff query: `data` is the signed-in staff user, or `null` when nobody is logged in. */
 export function useStaffQuery() {
@@ -52,17 +60,17 @@ export function useLogout() {
 
 export const STAFF_LIST_QUERY_KEY = ['staff'] as const;
 
-/** Every staff user by id, to show names instead of ids; empty without `staff.read`. */
-export function useStaffDirectory(): Map<string, Staff> {
-  const canRead = useHasPermission('staff.read');
-  const list = useQuery({ queryKey: STAFF_LIST_QUERY_KEY, queryFn: fetchStaffList, enabled: canRead });
+/** Every colleague's name by id, to show names instead of ids (a new colleague appears within a minute). */
+export function useStaffDirectory(): Map<string, StaffName> {
+  const list = useQuery({
+    queryKey: [...STAFF_LIST_QUERY_KEY, 'directory'],
+    queryFn: fetchStaffDirectory,
+    staleTime: 60_000,
+  });
   return useMemo(() => new Map((list.data ?? []).map((s) => [s.id, s])), [list.data]);
 }
 
-/**
- * A staff id as "name (username)": from the directory when this user may read it, always for
- * themselves; the bare id otherwise.
- */
+/** A staff id as "name (username)"; the bare id for someone not (yet) in the directory. */
 export function useStaffName(): (id: string | null | undefined) => string {
   const me = useStaff();
   const directory = useStaffDirectory();

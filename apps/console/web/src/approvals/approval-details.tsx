@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Staff } from '../api.ts';
+import type { StaffName } from '../api.ts';
 import { PRODUCT_KINDS } from '../products/api.ts';
 import { ProductRiskTag } from '../products/labels.tsx';
 import { TermsView } from '../products/terms-view.tsx';
@@ -32,7 +32,7 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
 };
 
 interface RenderContext {
-  directory: Map<string, Staff>;
+  directory: Map<string, StaffName>;
   t: TFunction;
   language: 'zh-CN' | 'en';
   details: Record<string, unknown>;
@@ -122,7 +122,10 @@ function renderValue(key: string, value: unknown, c: RenderContext): ReactNode {
 }
 
 /** What the maker proposed, field by field, with roles shown as translated tags. */
-export function ApprovalDetails(props: { details: Record<string, unknown>; directory: Map<string, Staff> }) {
+export function ApprovalDetails(props: {
+  details: Record<string, unknown>;
+  directory: Map<string, StaffName>;
+}) {
   const { t, i18n } = useTranslation();
   const context: RenderContext = {
     directory: props.directory,

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Approval, decideApproval, fetchApproval, queryClient, type Staff } from '../api.ts';
+import { type Approval, decideApproval, fetchApproval, queryClient, type StaffName } from '../api.ts';
 import { useStaff } from '../auth.ts';
 import { ApprovalDetails } from './approval-details.tsx';
 import {
@@ -30,8 +30,10 @@ type Decision = 'approve' | 'reject';
 export function ApprovalDrawer(props: {
   approvalId: string | undefined;
   listed: Approval | undefined;
-  directory: Map<string, Staff>;
+  directory: Map<string, StaffName>;
   onClose: () => void;
+  /** After a decision, so the page behind the drawer can show what it changed. */
+  onDecided?: (decided: Approval) => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -57,6 +59,7 @@ export function ApprovalDrawer(props: {
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
       void queryClient.invalidateQueries({ queryKey: ['staff'] });
       message.success(t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected'));
+      props.onDecided?.(decided);
     },
     onError: (error) => {
       if (isApiError(error) && (error.code === 'approval_not_pending' || error.code === 'version_conflict')) {

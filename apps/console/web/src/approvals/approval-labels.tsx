@@ -1,7 +1,7 @@
 import { currentLanguage, formatMoney } from '@onefin/ui';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Approval, ApprovalStatus, Staff } from '../api.ts';
+import type { Approval, ApprovalStatus, StaffName } from '../api.ts';
 
 const STATUS_COLORS: Record<ApprovalStatus, string> = {
   pending: 'gold',
@@ -28,7 +28,7 @@ export function ApprovalActionLabel(props: { action: string }) {
 }
 
 /** A staff user as "name (username)", or the bare id when the directory does not know them. */
-export function staffLabel(directory: Map<string, Staff>, id: unknown): string {
+export function staffLabel(directory: Map<string, StaffName>, id: unknown): string {
   const staff = typeof id === 'string' ? directory.get(id) : undefined;
   return staff ? `${staff.displayName} (${staff.username})` : String(id ?? '—');
 }
@@ -37,7 +37,7 @@ export function staffLabel(directory: Map<string, Staff>, id: unknown): string {
  * The approval's summary in the reader's language for actions the console knows; the server's own
  * (English) summary for the rest.
  */
-export function useApprovalSummary(directory: Map<string, Staff>): (approval: Approval) => string {
+export function useApprovalSummary(directory: Map<string, StaffName>): (approval: Approval) => string {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   return (approval) => {

@@ -1,6 +1,6 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Staff } from '../api.ts';
+import type { AuditEntry, StaffName } from '../api.ts';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
 
@@ -14,7 +14,7 @@ export function OutcomeTag(props: { outcome: string }) {
 }
 
 /** The actor's kind and, for staff, their name; the full id is a tooltip away and copyable. */
-export function ActorCell(props: { entry: AuditEntry; directory: Map<string, Staff> }) {
+export function ActorCell(props: { entry: AuditEntry; directory: Map<string, StaffName> }) {
   const { t } = useTranslation();
   const { actorType, actorId } = props.entry;
   const staff = actorType === 'staff' ? props.directory.get(actorId) : undefined;

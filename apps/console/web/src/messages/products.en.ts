@@ -171,6 +171,7 @@ export const productsEn: MessageTree<typeof productsZhCN> = {
     customerTypes: 'Customer types',
     salesStart: 'Sales start',
     salesEnd: 'Sales end',
+    salesEndBeforeStart: 'Sales end must be after sales start',
     salesHint: 'Leave empty for no limit; wealth products need a sales window',
     disclosureZh: 'Risk disclosure (Chinese)',
     disclosureEn: 'Risk disclosure (English)',

@@ -162,6 +162,7 @@ export const productsZhCN = {
     customerTypes: '客户类型',
     salesStart: '销售开始',
     salesEnd: '销售结束',
+    salesEndBeforeStart: '销售结束须晚于销售开始',
     salesHint: '留空表示不限；理财产品必须设置销售期',
     disclosureZh: '风险揭示（中文）',
     disclosureEn: '风险揭示（英文）',

@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Input, Modal, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { queryClient, type Staff } from '../api.ts';
+import { queryClient, type StaffName } from '../api.ts';
 import { ApprovalDrawer } from '../approvals/approval-drawer.tsx';
 import { useHasPermission } from '../auth.ts';
 import {
@@ -35,7 +35,7 @@ function refresh(id: string) {
  */
 export function ProductActions(props: {
   product: Product;
-  directory: Map<string, Staff>;
+  directory: Map<string, StaffName>;
   isOwnReview: boolean;
 }) {
   const { t } = useTranslation();
@@ -165,6 +165,7 @@ export function ProductActions(props: {
         approvalId={dialog === 'review' ? (product.reviewApprovalId ?? undefined) : undefined}
         listed={undefined}
         directory={props.directory}
+        onDecided={() => refresh(product.id)}
         onClose={() => {
           setDialog(undefined);
           refresh(product.id);

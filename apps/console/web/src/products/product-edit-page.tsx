@@ -378,12 +378,28 @@ function ProductForm(props: { kind: ProductKind; product?: Product }) {
                 name="salesStart"
                 label={t('products.form.salesStart')}
                 extra={t('products.form.salesHint')}
+                rules={kind === 'wealth' ? [required] : []}
               >
                 <Input type="datetime-local" data-testid="product-sales-start" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="salesEnd" label={t('products.form.salesEnd')}>
+              <Form.Item
+                name="salesEnd"
+                label={t('products.form.salesEnd')}
+                dependencies={['salesStart']}
+                rules={[
+                  ...(kind === 'wealth' ? [required] : []),
+                  ({ getFieldValue }) => ({
+                    validator: (_, end: string | undefined) => {
+                      const start = getFieldValue('salesStart') as string | undefined;
+                      return !start || !end || Date.parse(end) > Date.parse(start)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('products.form.salesEndBeforeStart')));
+                    },
+                  }),
+                ]}
+              >
                 <Input type="datetime-local" data-testid="product-sales-end" />
               </Form.Item>
             </Col>
