@@ -6,6 +6,8 @@ import { createPortalApp } from '@onefin/portal';
 import { type BulkProduct, createProductsService, RISK_LEVELS, tradingDaysBetween } from '@onefin/products';
 import autocannon from 'autocannon';
 import { listenPortal, openRuntime, type Runtime } from '../apps/cli/src/runtime.ts';
+import { loadWorld } from '../apps/cli/src/seed/world-load.ts';
+import { demoWorld } from '../apps/cli/src/seed.ts';
 
 /**
  * The financial supermarket under load: `GET /api/v1/products` with a rotation of filter, search and
@@ -15,6 +17,7 @@ import { listenPortal, openRuntime, type Runtime } from '../apps/cli/src/runtime
  * with the cache off (every request a query), and signed in (plus the suitability check per item).
  */
 const CONNECTIONS = 50;
+const LIGHT_CONNECTIONS = 4;
 const PRODUCTS = 1000;
 
 /** The filters customers use, each a distinct query: the cache holds them, the uncached run queries each. */
@@ -30,12 +33,17 @@ const QUERIES = [
 ];
 
 /**
- * Hook for the customers in the world: the issue's figure is with 100,000 customers seeded. Set
- * BENCH_CUSTOMERS and plug the demo world's customer generator in here.
+ * The customers of the demo world (`onefin seed`'s generator and bulk loader) without its catalogue:
+ * the issue's figure is with 100,000 customers seeded next to the bench's 1,000 products.
  */
-async function seedCustomers(_rt: Runtime, count: number): Promise<void> {
-  if (count > 0)
-    throw new Error('BENCH_CUSTOMERS: wire the world generator into seedCustomers() in bench/catalogue.ts');
+async function seedCustomers(rt: Runtime, count: number): Promise<void> {
+  if (count <= 0) return;
+  const started = performance.now();
+  const { world, endDate } = await demoWorld(rt.services, { customers: count, seed: 7 });
+  const counts = await loadWorld(rt, { ...world, funds: [], products: [] }, { seed: 7, endDate });
+  console.error(
+    `loaded ${counts.individuals} individuals and ${counts.corporates} corporates in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 const cny = (amount: string) => ({ amount, currency: 'CNY' });
@@ -169,10 +177,16 @@ interface Measured {
   non2xx: number;
 }
 
-async function fire(base: string, paths: string[], durationS: number, headers: Record<string, string> = {}) {
+async function fire(
+  base: string,
+  paths: string[],
+  durationS: number,
+  options: { headers?: Record<string, string>; connections?: number } = {},
+) {
+  const headers = options.headers ?? {};
   const result = await autocannon({
     url: base,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: durationS,
     workers: 1,
     requests: paths.map((path) => ({ method: 'GET' as const, path, headers })),
@@ -290,7 +304,13 @@ export async function runCatalogueBench(): Promise<Record<string, unknown>> {
     const list = await fire(url, lists, durationS);
     await fire(uncachedUrl, lists, warmUpS);
     const uncached = await fire(uncachedUrl, lists, durationS);
-    const signedIn = await fire(url, lists, durationS, { cookie });
+    const signedIn = await fire(url, lists, durationS, { headers: { cookie } });
+    // What one customer waits when the server is busy but not saturated (the runs above queue 50 deep).
+    const light = {
+      healthz: await fire(url, ['/healthz'], durationS, { connections: LIGHT_CONNECTIONS }),
+      signed_in: await fire(url, lists, durationS, { headers: { cookie }, connections: LIGHT_CONNECTIONS }),
+      uncached: await fire(uncachedUrl, lists, durationS, { connections: LIGHT_CONNECTIONS }),
+    };
     await new Promise((resolve) => setTimeout(resolve, 500));
     return {
       bench: 'catalogue',
@@ -309,6 +329,7 @@ export async function runCatalogueBench(): Promise<Record<string, unknown>> {
       uncached,
       uncached_vs_healthz: Number((uncached.rps / healthz.rps).toFixed(3)),
       signed_in: signedIn,
+      light: { connections: LIGHT_CONNECTIONS, ...light },
     };
   } finally {
     await uncachedApp.close();

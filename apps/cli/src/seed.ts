@@ -135,11 +135,12 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
   let created = 0;
   const report = () => options.onProgress?.({ stage, done, total });
   report();
-  const { world, endDate } = await demoWorld(services, {
-    customers: options.customers ?? DEFAULT_WORLD.customers,
-    seed,
-  });
-  const isLoaded = await isWorldLoaded(services, world);
+  // The catalogue alone tells whether a world is there: generate the customers only when it is not.
+  const catalogueOnly = await demoWorld(services, { customers: 0, seed });
+  const isLoaded = await isWorldLoaded(services, catalogueOnly.world);
+  const { world, endDate } = isLoaded
+    ? catalogueOnly
+    : await demoWorld(services, { customers: options.customers ?? DEFAULT_WORLD.customers, seed });
   // staff, log-ins, profiles, each story's money, the bank's answers, the open withdrawals, the books
   total =
     DEMO_STAFF.length +
