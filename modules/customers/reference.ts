@@ -116,3 +116,23 @@ export function codesOf<T extends Record<string, Label>>(
 ): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
 }
+
+function namesIn<T extends Record<string, Label>>(list: T, language: 'zh-CN' | 'en') {
+  return Object.fromEntries(
+    Object.entries(list).map(([code, label]) => [code, language === 'en' ? label.nameEn : label.nameZh]),
+  ) as Record<keyof T & string, string>;
+}
+
+/**
+ * The code lists as an i18n message tree in one language: both web apps label codes from here
+ * (`@onefin/customers/reference`, plain data), so a new code is named once.
+ */
+export function referenceMessages(language: 'zh-CN' | 'en') {
+  return {
+    provinces: namesIn(PROVINCES, language),
+    occupations: namesIn(OCCUPATIONS, language),
+    incomeBands: namesIn(INCOME_BANDS, language),
+    industries: namesIn(INDUSTRIES, language),
+    sizes: namesIn(ENTERPRISE_SIZES, language),
+  };
+}

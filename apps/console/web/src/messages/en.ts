@@ -1,7 +1,7 @@
+import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { customersEn, customersProblemsEn } from './customers.en.ts';
 import { productsEn, productsProblemsEn } from './products.en.ts';
-import { referenceEn } from './reference.en.ts';
 import type { consoleZhCN } from './zh-CN.ts';
 
 export const consoleEn: MessageTree<typeof consoleZhCN> = {
@@ -420,6 +420,6 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
   },
   customers: customersEn,
   products: productsEn,
-  reference: referenceEn,
+  reference: referenceMessages('en'),
   problems: { ...customersProblemsEn, ...productsProblemsEn },
 };

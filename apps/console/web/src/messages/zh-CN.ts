@@ -1,6 +1,6 @@
+import { referenceMessages } from '@onefin/customers/reference';
 import { customersProblemsZhCN, customersZhCN } from './customers.zh-CN.ts';
 import { productsProblemsZhCN, productsZhCN } from './products.zh-CN.ts';
-import { referenceZhCN } from './reference.zh-CN.ts';
 
 /** Console messages in Chinese; this tree fixes the shape the English one must match. */
 export const consoleZhCN = {
@@ -398,6 +398,6 @@ export const consoleZhCN = {
   },
   customers: customersZhCN,
   products: productsZhCN,
-  reference: referenceZhCN,
+  reference: referenceMessages('zh-CN'),
   problems: { ...customersProblemsZhCN, ...productsProblemsZhCN },
 };

@@ -1,13 +1,13 @@
+import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { catalogueEn } from './catalogue.en.ts';
 import { profileEn } from './profile.en.ts';
-import { referenceEn } from './reference.en.ts';
 import type { portalZhCN } from './zh-CN.ts';
 
 export const portalEn: MessageTree<typeof portalZhCN> = {
   ...catalogueEn,
   ...profileEn,
-  ...referenceEn,
+  reference: referenceMessages('en'),
   brand: { name: 'OneFin', tagline: 'One account, every financial service' },
   nav: {
     home: 'Home',

@@ -1,12 +1,12 @@
+import { referenceMessages } from '@onefin/customers/reference';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { profileZhCN } from './profile.zh-CN.ts';
-import { referenceZhCN } from './reference.zh-CN.ts';
 
 /** Portal messages in Chinese; this tree fixes the shape the English one must match. */
 export const portalZhCN = {
   ...catalogueZhCN,
   ...profileZhCN,
-  ...referenceZhCN,
+  reference: referenceMessages('zh-CN'),
   brand: { name: 'OneFin', tagline: '一个账户，尽享全部金融服务' },
   nav: {
     home: '首页',
