@@ -10,26 +10,10 @@ import {
   screenshot,
   withPage,
 } from './harness.ts';
+import { logInCustomer, logInStaff } from './log-in.ts';
 import type { Platform } from './platform.ts';
 
 const RISK_RANK: Record<string, number> = { R1: 1, R2: 2, R3: 3, R4: 4, R5: 5 };
-
-async function customerLogIn(page: Page, platform: Platform, mobile: string | undefined): Promise<void> {
-  assert(mobile, 'the demo customer was not printed');
-  await page.goto(`${platform.portalUrl}/login`);
-  await page.getByTestId('login-mobile').fill(mobile);
-  await page.getByTestId('login-password').fill(platform.customerPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
-}
-
-async function staffLogIn(page: Page, platform: Platform, username: string): Promise<void> {
-  await page.goto(`${platform.consoleUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(platform.staffPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-welcome').waitFor();
-}
 
 /** The date `days` from now on the calendar in Shanghai, as a datetime-local input takes it. */
 function shanghaiDate(days: number): string {
@@ -78,7 +62,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
       name: 'portal: a customer without a risk level takes the questionnaire and is assessed C3',
       run: (browser) =>
         withPage(browser, 'portal-questionnaire', DESKTOP, async (page) => {
-          await customerLogIn(page, platform, chenJing);
+          await logInCustomer(page, platform, chenJing);
           await page.goto(`${platform.portalUrl}/risk-assessment`);
           const questionnaire = page.getByTestId('questionnaire');
           await questionnaire.waitFor();
@@ -107,7 +91,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
       name: 'portal: a C3 customer filters the supermarket to R3 and below, compares two funds and opens a NAV chart',
       run: (browser) =>
         withPage(browser, 'portal-supermarket', DESKTOP, async (page) => {
-          await customerLogIn(page, platform, zhangWei);
+          await logInCustomer(page, platform, zhangWei);
           await page.getByTestId('nav-products').click();
           await page.getByTestId('product-card').first().waitFor();
           await screenshot(page, 'portal-supermarket');
@@ -158,7 +142,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
       name: 'portal: the supermarket on a phone filters in a drawer without sideways scrolling',
       run: (browser) =>
         withPage(browser, 'portal-supermarket-phone', PHONE, async (page) => {
-          await customerLogIn(page, platform, zhangWei);
+          await logInCustomer(page, platform, zhangWei);
           await page.goto(`${platform.portalUrl}/products`);
           await page.getByTestId('product-card').first().waitFor();
           await page.getByTestId('open-filters').click();
@@ -180,7 +164,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
       run: async (browser) => {
         let productUrl = '';
         await withPage(browser, 'console-product-maker', DESKTOP, async (page) => {
-          await staffLogIn(page, platform, 'operations');
+          await logInStaff(page, platform, 'operations');
           await page.goto(`${platform.consoleUrl}/products/new/wealth`);
           await page.getByTestId('product-form-title').waitFor();
           // A missing field is pointed at before anything is sent.
@@ -229,7 +213,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
           await screenshot(page, 'console-product-under-review');
         });
         await withPage(browser, 'console-product-checker', DESKTOP, async (page) => {
-          await staffLogIn(page, platform, 'ops2');
+          await logInStaff(page, platform, 'ops2');
           await page.goto(productUrl);
           await expectText(page, 'product-status-tag', '待审核');
           await page.getByTestId('product-approve').click();
@@ -243,7 +227,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
           await screenshot(page, 'console-product-on-sale');
         });
         await withPage(browser, 'portal-new-wealth', DESKTOP, async (page) => {
-          await customerLogIn(page, platform, zhangWei);
+          await logInCustomer(page, platform, zhangWei);
           await page.goto(`${platform.portalUrl}/products`);
           await page.getByTestId('product-card').first().waitFor();
           await page.getByTestId('product-search').locator('input').fill(wealthCode);

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { assert, DESKTOP, expectText, type Journey, screenshot, withPage } from './harness.ts';
+import { logInStaff } from './log-in.ts';
 import type { Platform } from './platform.ts';
-
-async function logIn(page: Page, platform: Platform, username: string): Promise<void> {
-  await page.goto(`${platform.consoleUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(platform.staffPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-welcome').waitFor();
-}
 
 /** The pending grant of 风险官 to the demo advisor 孙丽, as a row of the inbox. */
 function grantRow(page: Page) {
@@ -43,7 +36,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
       name: 'console: an advisor sees only the pages the role allows',
       run: (browser) =>
         withPage(browser, 'console-advisor', DESKTOP, async (page) => {
-          await logIn(page, platform, 'advisor');
+          await logInStaff(page, platform, 'advisor');
           await page.getByTestId('nav-approvals').waitFor();
           assert(
             (await page.getByTestId('nav-audit').count()) === 0,
@@ -62,7 +55,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
       name: 'console: a role grant proposed by admin cannot be approved by admin, and admin2 approves it',
       run: async (browser) => {
         await withPage(browser, 'console-maker', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin');
+          await logInStaff(page, platform, 'admin');
           await page.getByTestId('nav-staff').click();
           const advisorRow = page.getByTestId('staff-row-advisor');
           await advisorRow.getByTestId('grant-role').click();
@@ -80,7 +73,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
           await screenshot(page, 'console-own-approval-refused');
         });
         await withPage(browser, 'console-checker', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin2');
+          await logInStaff(page, platform, 'admin2');
           await page.getByTestId('nav-approvals').click();
           await grantRow(page).click();
           await page.getByTestId('approval-note').fill('已核实，同意授予');
@@ -98,7 +91,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
       name: 'console: a proposed new staff user waits in the inbox until another administrator rejects it',
       run: async (browser) => {
         await withPage(browser, 'console-new-staff', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin2');
+          await logInStaff(page, platform, 'admin2');
           await page.getByTestId('nav-staff').click();
           await page.getByTestId('new-staff').click();
           await page.getByTestId('new-staff-username').fill('Bad Name');
@@ -120,7 +113,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
           );
         });
         await withPage(browser, 'console-reject', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin');
+          await logInStaff(page, platform, 'admin');
           await page.getByTestId('nav-approvals').click();
           await page.getByTestId('approval-row').filter({ hasText: 'zhou.e2e' }).click();
           await expectText(page, 'approval-details', '审计员');
@@ -136,7 +129,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
       name: 'console: the audit log filters by action, loads more pages, and its hash chain verifies',
       run: (browser) =>
         withPage(browser, 'console-audit', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin2');
+          await logInStaff(page, platform, 'admin2');
           // Every state-changing staff request is audited: enough of them make the log longer than a page.
           const { token } = (await (await page.request.get(`${platform.consoleUrl}/api/v1/csrf`)).json()) as {
             token: string;
@@ -175,7 +168,7 @@ export function consoleJourneys(platform: Platform): Journey[] {
       name: 'console: switching to English translates the menu, roles and pages',
       run: (browser) =>
         withPage(browser, 'console-english', DESKTOP, async (page) => {
-          await logIn(page, platform, 'admin');
+          await logInStaff(page, platform, 'admin');
           await page.getByTestId('language-switch').click();
           await page.getByTestId('language-option-en').click();
           await expectText(page, 'nav-approvals', 'Approvals inbox');

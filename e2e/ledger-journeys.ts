@@ -9,6 +9,7 @@ import {
   screenshot,
   withPage,
 } from './harness.ts';
+import { logInCustomer, logInStaff } from './log-in.ts';
 import type { Platform } from './platform.ts';
 
 /** A 19-digit ICBC debit card (BIN 622202) ending `last4` that passes the Luhn check. */
@@ -66,23 +67,11 @@ async function expectAmount(page: Page, testId: string, fen: number): Promise<vo
   throw new Error(`expected [data-testid=${testId}] to show ${(fen / 100).toFixed(2)}, it shows "${seen}"`);
 }
 
-async function logInCustomer(page: Page, platform: Platform, mobile: string | undefined): Promise<void> {
-  assert(mobile, 'no demo customer printed');
-  await page.goto(`${platform.portalUrl}/login`);
-  await page.getByTestId('login-mobile').fill(mobile);
-  await page.getByTestId('login-password').fill(platform.customerPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
+/** Logs a demo customer in on a phone and opens 我的账户 from the menu. */
+async function openAccount(page: Page, platform: Platform, mobile: string | undefined): Promise<void> {
+  await logInCustomer(page, platform, mobile);
   await page.getByTestId('phone-menu').click();
   await page.getByTestId('nav-account').click();
-}
-
-async function logInStaff(page: Page, platform: Platform, username: string): Promise<void> {
-  await page.goto(`${platform.consoleUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(platform.staffPassword);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-welcome').waitFor();
 }
 
 /** The ledger and payments journeys: a top-up in the portal, an adjustment through maker–checker. */
@@ -151,7 +140,7 @@ export function ledgerJourneys(platform: Platform): Journey[] {
         withPage(browser, 'portal-withdraw', PHONE, async (page) => {
           // 陈静 (seeded: CMB card, 62,345.67 topped up, 5,000.00 withdrawn). The worker books the
           // bank's answer 30 s after the payout, so the checks below come well before that.
-          await logInCustomer(page, platform, platform.customerMobiles[4]);
+          await openAccount(page, platform, platform.customerMobiles[4]);
           const balance = fenOf(await textOf(page, 'account-balance'));
           const available = fenOf(await textOf(page, 'account-available'));
           await expectText(page, 'payment-row', '成功');
@@ -178,7 +167,7 @@ export function ledgerJourneys(platform: Platform): Journey[] {
       run: (browser) =>
         withPage(browser, 'portal-declined', PHONE, async (page) => {
           // 李娜: the seed bound her ABC card ending 0002 and her first top-up was declined.
-          await logInCustomer(page, platform, platform.customerMobiles[2]);
+          await openAccount(page, platform, platform.customerMobiles[2]);
           await expectText(page, 'payment-row', '银行卡余额不足');
           await page.getByTestId('top-up-button').click();
           await page.getByTestId('payment-submit').waitFor();

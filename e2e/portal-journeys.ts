@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import {
   assert,
   DESKTOP,
@@ -9,15 +8,8 @@ import {
   screenshot,
   withPage,
 } from './harness.ts';
+import { logInCustomer } from './log-in.ts';
 import type { Platform } from './platform.ts';
-
-async function logIn(page: Page, platform: Platform, mobile: string, password: string): Promise<void> {
-  await page.goto(`${platform.portalUrl}/login`);
-  await page.getByTestId('login-mobile').fill(mobile);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
-}
 
 /** Customer journeys through the portal; later ones use the customer the first one registers. */
 export function portalJourneys(platform: Platform): Journey[] {
@@ -83,9 +75,9 @@ export function portalJourneys(platform: Platform): Journey[] {
       name: 'portal: a customer ends another session, which is then sent back to log in',
       run: async (browser) => {
         await withPage(browser, 'portal-sessions-other', PHONE, async (other) => {
-          await logIn(other, platform, mobile, password);
+          await logInCustomer(other, platform, mobile, password);
           await withPage(browser, 'portal-sessions', DESKTOP, async (page) => {
-            await logIn(page, platform, mobile, password);
+            await logInCustomer(page, platform, mobile, password);
             await page.getByTestId('nav-security').click();
             await page.getByTestId('session-current').waitFor();
             const before = await page.getByTestId('session-row').count();
@@ -109,7 +101,7 @@ export function portalJourneys(platform: Platform): Journey[] {
       name: 'portal: changing the password checks the current one, then the new one logs in',
       run: (browser) =>
         withPage(browser, 'portal-password', DESKTOP, async (page) => {
-          await logIn(page, platform, mobile, password);
+          await logInCustomer(page, platform, mobile, password);
           await page.goto(`${platform.portalUrl}/security`);
           await page.getByTestId('current-password').fill('NotMyPass1');
           await page.getByTestId('new-password').fill(newPassword);
@@ -121,7 +113,7 @@ export function portalJourneys(platform: Platform): Journey[] {
           await page.getByText('密码已修改').first().waitFor();
           await page.getByTestId('user-menu').click();
           await page.getByTestId('logout').click();
-          await logIn(page, platform, mobile, newPassword);
+          await logInCustomer(page, platform, mobile, newPassword);
         }),
     },
     {
@@ -130,7 +122,7 @@ export function portalJourneys(platform: Platform): Journey[] {
         withPage(browser, 'portal-english', DESKTOP, async (page) => {
           const demoMobile = platform.customerMobiles[0];
           assert(demoMobile, 'no demo customer printed');
-          await logIn(page, platform, demoMobile, platform.customerPassword);
+          await logInCustomer(page, platform, demoMobile, platform.customerPassword);
           await expectText(page, 'home-greeting', '您好，');
           await page.getByTestId('language-switch').click();
           await page.getByTestId('language-option-en').click();
