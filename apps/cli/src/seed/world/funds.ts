@@ -230,24 +230,27 @@ export function generateFunds(rng: Rng, { endDate, isTradingDay }: FundOptions):
       while (codes.has(pad(base)) || codes.has(pad(base + 1))) base = rng.int(1, 19_998);
       codes.add(pad(base));
       codes.add(pad(base + 1));
-      const hasC = rng.chance(spec.cShare);
-      const inception = rng.dateBetween(addYears(endDate, -15), addYears(endDate, -4));
+      // The fund's own stream: how many trading days the history has (it moves with the end date)
+      // must not shift the share classes, managers or walks of the funds after it.
+      const own = rng.fork(`fund-${pad(base)}`);
+      const hasC = own.chance(spec.cShare);
+      const inception = own.dateBetween(addYears(endDate, -15), addYears(endDate, -4));
       const years = (Date.parse(calendar[0] as string) - Date.parse(inception)) / (365.25 * 86_400_000);
-      const volatility = spec.volatility[0] + rng.next() * (spec.volatility[1] - spec.volatility[0]);
+      const volatility = spec.volatility[0] + own.next() * (spec.volatility[1] - spec.volatility[0]);
       const manager =
-        randomSurname(rng).zh +
-        randomGivenName(rng, rng.chance(0.7) ? 'male' : 'female', rng.int(1970, 1990));
+        randomSurname(own).zh +
+        randomGivenName(own, own.chance(0.7) ? 'male' : 'female', own.int(1970, 1990));
       // Growth since inception to the start of the history, a draw from the same walk.
       const grown = Math.exp(
-        (spec.drift - (volatility * volatility) / 2) * years + volatility * Math.sqrt(years) * rng.normal(),
+        (spec.drift - (volatility * volatility) / 2) * years + volatility * Math.sqrt(years) * own.normal(),
       );
       // Bond funds pay out most of their gains and stay near 1; equity-like funds keep more of them.
-      const startNav = type === 'bond' ? 1 + rng.next() * 0.1 : Math.max(0.6, Math.min(4, grown));
+      const startNav = type === 'bond' ? 1 + own.next() * 0.1 : Math.max(0.6, Math.min(4, grown));
       const paidBefore =
         type === 'bond' ? Math.max(0, grown - startNav) : startNav > 1.5 ? (startNav - 1) * 0.3 : 0;
-      const ownNoise = trading.map(() => rng.normal());
+      const ownNoise = trading.map(() => own.normal());
       const classes: ('A' | 'C')[] = hasC ? ['A', 'C'] : ['A'];
-      const level = 0.014 + rng.next() * 0.01;
+      const level = 0.014 + own.next() * 0.01;
       classes.forEach((shareClass, k) => {
         // Money-market funds call their second class B (larger minimum, lower fee); others C.
         const label = type === 'money_market' && shareClass === 'C' ? 'B' : shareClass;
@@ -255,12 +258,12 @@ export function generateFunds(rng: Rng, { endDate, isTradingDay }: FundOptions):
           type === 'money_market'
             ? // Both classes hold the same portfolio: B earns A's yield plus the 0.24% of sales
               // service fee it does not pay, so both draw from one stream.
-              moneyMarketSeries(rng.fork(`mmf-${base}`), calendar, isTradingDay, {
+              moneyMarketSeries(own.fork('mmf'), calendar, isTradingDay, {
                 level: level + (k === 1 ? 0.0024 : 0),
                 startYield: level + (k === 1 ? 0.0024 : 0),
               })
             : priceSeries(
-                rng,
+                own,
                 trading,
                 type === 'bond' ? bondFactor : equityFactor,
                 {

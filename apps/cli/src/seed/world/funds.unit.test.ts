@@ -41,6 +41,16 @@ function volatility(navs: NavPoint[]): number {
 }
 
 describe('the fund catalogue', () => {
+  it('is the same funds whatever the end date: a longer history shifts no share class or manager', () => {
+    const catalogueOn = (endDate: string) =>
+      generateFunds(createRng(7), { endDate, isTradingDay }).map(
+        (f) => `${f.product.code} ${f.product.nameZh} ${f.product.attributes.manager}`,
+      );
+    const today = catalogueOn(END);
+    expect(catalogueOn('2025-07-01')).toEqual(today);
+    expect(catalogueOn('2025-07-04')).toEqual(today);
+  });
+
   it('has about forty funds of every type with unique six-digit codes', () => {
     expect(funds.length).toBeGreaterThanOrEqual(35);
     expect(funds.length).toBeLessThanOrEqual(48);
