@@ -128,7 +128,11 @@ export function catalogueJourneys(platform: Platform): Journey[] {
           for (const code of codes) await expectText(page, 'compare-table', code ?? '?');
           await screenshot(page, 'portal-compare-funds', true);
           await page.getByTestId('back-to-supermarket').click();
-          await page.getByTestId('product-card').first().click();
+          // a fund with a price history (a money-market fund charts its yield instead)
+          await page
+            .locator('[data-testid="product-card"]:not([data-category="money_market"])')
+            .first()
+            .click();
           await page.getByTestId('product-page').waitFor();
           await page.getByTestId('nav-chart').locator('canvas').first().waitFor();
           await page.getByTestId('range-1Y').click();

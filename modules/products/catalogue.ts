@@ -48,6 +48,7 @@ export const SUMMARY_COLUMNS = [
   'latest_daily_return',
   'latest_per_10k_income',
   'latest_yield_7d',
+  'latest_return_1y',
   'published_at',
 ] as const satisfies readonly (keyof ProductRow)[];
 type SummaryRow = Pick<ProductRow, (typeof SUMMARY_COLUMNS)[number]>;
@@ -96,6 +97,7 @@ export function toSummary(r: SummaryRow): ProductSummary {
             dailyReturn: trimDecimal(r.latest_daily_return),
             per10kIncome: r.latest_per_10k_income,
             yield7d: trimDecimal(r.latest_yield_7d),
+            return1y: trimDecimal(r.latest_return_1y),
           }
         : null,
     publishedAt: r.published_at,

@@ -48,6 +48,7 @@ const latestNavDto = z
     dailyReturn: z.string().nullable(),
     per10kIncome: z.string().nullable(),
     yield7d: z.string().nullable(),
+    return1y: z.string().nullable(),
   })
   .nullable();
 

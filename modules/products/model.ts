@@ -94,6 +94,8 @@ export interface LatestNav {
   dailyReturn: string | null;
   per10kIncome: string | null;
   yield7d: string | null;
+  /** Change of the accumulated NAV over the last year, as a fraction; null without a year of history. */
+  return1y: string | null;
 }
 
 /** One day of a fund's NAV history. Money-market funds carry per-10,000 income and 7-day yield. */

@@ -131,6 +131,8 @@ describe('a good file is imported once', () => {
       dailyReturn: '-0.002262',
       per10kIncome: null,
       yield7d: null,
+      // less than a year of history
+      return1y: null,
     });
     const chart = await p.portalClient().get('/api/v1/products/F110011/navs?from=2024-01-01&to=2024-12-31');
     expect(chart.json<{ items: { date: string }[] }>().items.map((i) => i.date)).toEqual([
@@ -186,6 +188,18 @@ describe('a good file is imported once', () => {
     const res = await upload(ops.client, csv('217022,2024-03-01,1.0500,1.3000,,'), '?dryRun=true');
     expect(res.json<Report>()).toMatchObject({ accepted: true, dryRun: true, inserted: 1, importId: null });
     expect(await counts()).toEqual(before);
+  });
+
+  it("a year on, the list shows the fund's one-year return (of the accumulated NAV); a money-market fund has none", async () => {
+    // the last NAV on or before 2024-03-10 is 2024-03-08's accumulated 2.5000
+    const res = await upload(ops.client, csv('110011,2025-03-10,1.4000,2.7500,,'));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = await p.portalClient().get('/api/v1/products?kind=fund');
+    const items = list.json<{ items: { code: string; latestNav: { return1y: string | null } | null }[] }>()
+      .items;
+    const returnOf = (code: string) => items.find((i) => i.code === code)?.latestNav?.return1y;
+    expect(returnOf('F110011')).toBe('0.1');
+    expect(returnOf('F000198')).toBeNull();
   });
 });
 

@@ -129,6 +129,17 @@ export async function insertNavs(
 }
 
 /**
+ * The change of `p`'s accumulated NAV (as dailyReturn and the chart's range return measure it) from the
+ * last NAV a year or more before its latest one; null for money-market funds (their NAV stays at 1)
+ * and for funds with less than a year of history.
+ */
+export const RETURN_1Y = sql`(
+  SELECT CASE WHEN p.category = 'money_market' THEN NULL ELSE round(p.latest_acc_nav / y.acc_nav - 1, 6) END
+  FROM products_navs AS y
+  WHERE y.product_id = p.id AND y.nav_date <= p.latest_nav_date - interval '1 year'
+  ORDER BY y.nav_date DESC LIMIT 1)`;
+
+/**
  * Copies each fund's latest NAV (and its day-on-day change) onto the product for the supermarket
  * list; a money-market fund's 7-day yield becomes its yield for filtering and sorting.
  */
@@ -153,6 +164,9 @@ export async function refreshLatestNav(
       ORDER BY product_id, nav_date DESC
     ) AS l
     WHERE p.id = l.product_id`.execute(trx);
+  // A second statement, as the one-year figure reads the latest NAV the first one set.
+  await sql`UPDATE products_products AS p SET latest_return_1y = ${RETURN_1Y}
+    WHERE p.id = ANY(${[...productIds]}::text[])`.execute(trx);
 }
 
 /** Thrown inside the import transaction to roll it back when another import wrote the same days. */

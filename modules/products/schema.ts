@@ -38,6 +38,7 @@ export type ProductsTables = {
     latest_daily_return: string | null;
     latest_per_10k_income: string | null;
     latest_yield_7d: string | null;
+    latest_return_1y: string | null;
     review_approval_id: string | null;
     created_by: string | null;
     created_at: Date;

@@ -126,12 +126,24 @@ export function headlineOf(p: ProductSummary | ProductDetail, t: TFunction, lang
           },
         };
       }
+      const unitNav: Figure = {
+        label: nav ? t('products.figures.navOn', { date: nav.date.slice(5) }) : t('products.figures.nav'),
+        value: nav ? formatDecimal(nav.nav, language, 4) : '—',
+        tone: 'neutral',
+      };
+      // As fund supermarkets do: the year's return first where there is a year of history.
+      if (nav?.return1y) {
+        return {
+          main: {
+            label: t('products.figures.return1y'),
+            value: formatPercent(nav.return1y, language, { isSigned: true }),
+            tone: toneOf(nav.return1y),
+          },
+          secondary: unitNav,
+        };
+      }
       return {
-        main: {
-          label: nav ? t('products.figures.navOn', { date: nav.date.slice(5) }) : t('products.figures.nav'),
-          value: nav ? formatDecimal(nav.nav, language, 4) : '—',
-          tone: 'neutral',
-        },
+        main: unitNav,
         secondary: {
           label: t('products.figures.dailyReturn'),
           value: nav?.dailyReturn ? formatPercent(nav.dailyReturn, language, { isSigned: true }) : '—',

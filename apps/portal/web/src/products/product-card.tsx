@@ -27,6 +27,7 @@ export function ProductCard(props: { product: ProductSummary; isPicked: boolean 
       data-product-id={p.id}
       data-product-code={p.code}
       data-risk={p.riskLevel}
+      data-category={p.category ?? undefined}
       onClick={open}
     >
       <Flex justify="space-between" align="flex-start" gap={8}>

@@ -22,6 +22,8 @@ export interface LatestNav {
   dailyReturn: string | null;
   per10kIncome: string | null;
   yield7d: string | null;
+  /** Change of the accumulated NAV over the last year, as a fraction; null without a year of history. */
+  return1y: string | null;
 }
 
 export type SuitabilityRefusal =
