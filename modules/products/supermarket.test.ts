@@ -15,6 +15,7 @@ interface Item {
   yield: { min: string; max: string } | null;
   termDays: { min: number; max: number } | null;
   minimumAmount: { amount: string } | null;
+  latestNav: { return1y: string | null } | null;
   customerTypes: string[];
   suitability?: { allowed: boolean; reason?: string };
 }
@@ -143,6 +144,22 @@ beforeAll(async () => {
   p = await startTestPlatform();
   const loaded = await p.services.products.bulkLoadProducts(catalogue(p.clock.now()));
   expect(loaded.ok, JSON.stringify(loaded)).toBe(true);
+  // A year of history for two funds: 110011 gains 20%, 510300 loses 5% (accumulated NAV).
+  const nav = (fundCode: string, date: string, accNav: string) => ({
+    fundCode,
+    date,
+    nav: accNav,
+    accNav,
+    per10kIncome: null,
+    yield7d: null,
+  });
+  const navs = await p.services.products.bulkLoadNavs([
+    nav('110011', '2024-03-04', '1.0000'),
+    nav('110011', '2025-03-04', '1.2000'),
+    nav('510300', '2024-03-04', '2.0000'),
+    nav('510300', '2025-03-04', '1.9000'),
+  ]);
+  expect(navs.ok, JSON.stringify(navs)).toBe(true);
 });
 afterAll(() => p.close());
 
@@ -178,6 +195,10 @@ describe('the supermarket list', () => {
 
   it.each([
     ['yield_desc', (a: Item, b: Item) => Number(a.yield?.max ?? -1) >= Number(b.yield?.max ?? -1)],
+    [
+      'return_1y_desc',
+      (a: Item, b: Item) => Number(a.latestNav?.return1y ?? -2) >= Number(b.latestNav?.return1y ?? -2),
+    ],
     ['risk_asc', (a: Item, b: Item) => a.riskLevel <= b.riskLevel],
     ['risk_desc', (a: Item, b: Item) => a.riskLevel >= b.riskLevel],
     ['term_asc', (a: Item, b: Item) => (a.termDays?.min ?? 1e9) <= (b.termDays?.min ?? 1e9)],
@@ -193,6 +214,15 @@ describe('the supermarket list', () => {
     expect(paged.map((i) => i.code)).toEqual(whole.map((i) => i.code));
     expect([...paged.map((i) => i.code)].sort()).toEqual(VISIBLE);
     for (let i = 1; i < whole.length; i++) expect(inOrder(whole[i - 1] as Item, whole[i] as Item)).toBe(true);
+  });
+
+  it("lists funds by their year's return, best first, those without a year of history after", async () => {
+    const funds = (await list('?kind=fund&sort=return_1y_desc')).items;
+    expect(funds.map((f) => [f.code, f.latestNav?.return1y ?? null]).slice(0, 2)).toEqual([
+      ['F110011', '0.2'],
+      ['F510300', '-0.05'],
+    ]);
+    expect(funds.slice(2).every((f) => (f.latestNav?.return1y ?? null) === null)).toBe(true);
   });
 
   it('refuses bad queries with 400 and says which field', async () => {

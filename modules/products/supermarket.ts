@@ -15,6 +15,7 @@ import { productsDb } from './schema.ts';
 export const SUPERMARKET_SORTS = [
   'code',
   'yield_desc',
+  'return_1y_desc',
   'risk_asc',
   'risk_desc',
   'term_asc',
@@ -47,6 +48,8 @@ export interface SupermarketQuery {
 const SORTS: Record<SupermarketSort, { expr: string; dir: 'asc' | 'desc'; type: string }> = {
   code: { expr: 'code', dir: 'asc', type: 'text' },
   yield_desc: { expr: 'coalesce(yield_max, -1)', dir: 'desc', type: 'numeric' },
+  // a return is never below -100%, so -2 puts the funds without a year of history (and the rest) last
+  return_1y_desc: { expr: 'coalesce(latest_return_1y, -2)', dir: 'desc', type: 'numeric' },
   risk_asc: { expr: 'risk_level', dir: 'asc', type: 'integer' },
   risk_desc: { expr: 'risk_level', dir: 'desc', type: 'integer' },
   term_asc: { expr: 'coalesce(term_days_min, 2147483647)', dir: 'asc', type: 'integer' },

@@ -96,6 +96,7 @@ export const catalogueEn: MessageTree<typeof catalogueZhCN> = {
       label: 'Sort',
       code: 'By code',
       yield_desc: 'Highest yield',
+      return_1y_desc: 'Best 1-year return',
       risk_asc: 'Lowest risk',
       risk_desc: 'Highest risk',
       term_asc: 'Shortest term',

@@ -94,6 +94,7 @@ export const catalogueZhCN = {
       label: '排序',
       code: '综合排序',
       yield_desc: '收益从高到低',
+      return_1y_desc: '近一年收益从高到低',
       risk_asc: '风险从低到高',
       risk_desc: '风险从高到低',
       term_asc: '期限从短到长',

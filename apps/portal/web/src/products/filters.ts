@@ -19,6 +19,7 @@ export const MINIMUM_CAPS = ['1', '1000', '10000', '50000', '1000000'] as const;
 export const SORTS = [
   'code',
   'yield_desc',
+  'return_1y_desc',
   'risk_asc',
   'risk_desc',
   'term_asc',
