@@ -10,7 +10,7 @@ import {
   seedCustomerMoney,
   settleSeedPayouts,
 } from './seed/money.ts';
-import { generateWorld, type World } from './seed/world/world.ts';
+import { generateCatalogue, generateCustomers, type World } from './seed/world/world.ts';
 import { isWorldLoaded, loadWorld, type WorldCounts, worldRows } from './seed/world-load.ts';
 
 export type { SeedTarget } from './seed/money.ts';
@@ -136,11 +136,15 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
   const report = () => options.onProgress?.({ stage, done, total });
   report();
   // The catalogue alone tells whether a world is there: generate the customers only when it is not.
-  const catalogueOnly = await demoWorld(services, { customers: 0, seed });
-  const isLoaded = await isWorldLoaded(services, catalogueOnly.world);
-  const { world, endDate } = isLoaded
-    ? catalogueOnly
-    : await demoWorld(services, { customers: options.customers ?? DEFAULT_WORLD.customers, seed });
+  const endDate = await worldEndDate(services);
+  const catalogue = generateCatalogue({ seed, endDate });
+  const isLoaded = await isWorldLoaded(services, catalogue);
+  const world: World = {
+    ...(isLoaded
+      ? EMPTY_CUSTOMERS
+      : demoCustomers(options.customers ?? DEFAULT_WORLD.customers, seed, endDate)),
+    ...catalogue,
+  };
   // staff, log-ins, profiles, each story's money, the bank's answers, the open withdrawals, the books
   total =
     DEMO_STAFF.length +
@@ -226,13 +230,18 @@ export async function demoWorld(
   options: { customers: number; seed: number | string },
 ): Promise<{ world: World; endDate: string }> {
   const endDate = await worldEndDate(services);
-  const world = generateWorld({
-    ...options,
-    endDate,
-    reservedMobiles: DEMO_CUSTOMERS.map((c) => c.mobile),
-  });
+  const world = {
+    ...demoCustomers(options.customers, options.seed, endDate),
+    ...generateCatalogue({ seed: options.seed, endDate }),
+  };
   return { world, endDate };
 }
+
+const EMPTY_CUSTOMERS = { individuals: [], corporates: [], relationships: [], households: [] };
+
+/** The world's customers; the demo log-ins' mobiles are never handed out again. */
+const demoCustomers = (customers: number, seed: number | string, endDate: string) =>
+  generateCustomers({ customers, seed, endDate, reservedMobiles: DEMO_CUSTOMERS.map((c) => c.mobile) });
 
 /**
  * The world ends on today's business date (Asia/Shanghai), kept inside the products module's exchange

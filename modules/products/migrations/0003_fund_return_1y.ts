@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { RETURN_1Y } from '../navs.ts';
 
 /** A fund's one-year return, kept with its latest NAV so the supermarket lists it without the history. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -7,8 +6,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('products_products')
     .addColumn('latest_return_1y', sql`numeric(12, 6)`)
     .execute();
-  // Funds that already have NAVs get theirs now; later imports keep it current.
-  await sql`UPDATE products_products AS p SET latest_return_1y = ${RETURN_1Y}
+  // Funds that already have NAVs get theirs now (as navs.ts RETURN_1Y reckons it today; a migration
+  // keeps its own copy so it never changes), later imports keep it current.
+  await sql`UPDATE products_products AS p SET latest_return_1y = (
+      SELECT CASE WHEN p.category = 'money_market' THEN NULL ELSE round(p.latest_acc_nav / y.acc_nav - 1, 6) END
+      FROM products_navs AS y
+      WHERE y.product_id = p.id AND y.nav_date <= p.latest_nav_date - interval '1 year'
+      ORDER BY y.nav_date DESC LIMIT 1)
     WHERE p.latest_nav_date IS NOT NULL`.execute(db);
 }
 

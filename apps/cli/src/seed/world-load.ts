@@ -87,7 +87,10 @@ function countsOf(world: World): WorldCounts {
  * products tells: the first of the catalogue (deposits, wealth, loans and insurance have the same codes
  * whatever the seed, so a world of another seed or size is found too), or failing that its first fund.
  */
-export async function isWorldLoaded(services: Services, world: World): Promise<boolean> {
+export async function isWorldLoaded(
+  services: Services,
+  world: Pick<World, 'funds' | 'products'>,
+): Promise<boolean> {
   const probes = [world.products[0]?.code, world.funds[0]?.product.code].filter((c) => c !== undefined);
   for (const code of probes) {
     const found = await services.products.listProducts({ q: code, limit: 5 });

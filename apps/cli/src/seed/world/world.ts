@@ -46,6 +46,13 @@ export interface World {
 }
 
 export function generateWorld(options: WorldOptions): World {
+  return { ...generateCustomers(options), ...generateCatalogue(options) };
+}
+
+/** The world's people and companies: individuals, corporates, families and employment. */
+export function generateCustomers(
+  options: WorldOptions,
+): Pick<World, 'individuals' | 'corporates' | 'relationships' | 'households'> {
   const { customers, seed, endDate } = options;
   if (!Number.isInteger(customers) || customers < 0)
     throw new RangeError('customers must be a whole number ≥ 0');
@@ -67,6 +74,16 @@ export function generateWorld(options: WorldOptions): World {
     corporates,
     relationships: [...families.relationships, ...employment],
     households: families.households,
+  };
+}
+
+/** The world's catalogue, the same whatever the number of customers: funds with NAVs, the other products. */
+export function generateCatalogue(
+  options: Pick<WorldOptions, 'seed' | 'endDate' | 'isTradingDay'>,
+): Pick<World, 'funds' | 'products'> {
+  const { seed, endDate } = options;
+  const root = createRng(seed);
+  return {
     funds: generateFunds(root.fork('funds'), { endDate, isTradingDay: options.isTradingDay ?? exchangeDay }),
     products: generateProducts(root.fork('products'), endDate),
   };
