@@ -73,6 +73,15 @@ export const CHART = {
     scope: 'internal',
     allowNegative: false,
   },
+  // What wealth issuers owe the group: the yield paid to customers at maturity, settled with the issuer.
+  wealthIssuerClearing: {
+    code: '1221',
+    nameZh: '理财发行方清算款',
+    nameEn: 'Wealth issuer clearing',
+    class: 'asset',
+    scope: 'internal',
+    allowNegative: false,
+  },
   loanPrincipal: {
     code: '1301',
     nameZh: '贷款本金',

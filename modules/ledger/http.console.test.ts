@@ -2,6 +2,7 @@ import { money } from '@onefin/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { INTERNAL_KEYS } from './chart.ts';
 import type { Account, AccountId } from './index.ts';
 
 let p: TestPlatform;
@@ -123,7 +124,7 @@ describe('explorer', () => {
       seen.push(...page.items.map((a) => a.id));
       cursor = page.next;
     } while (cursor);
-    expect(new Set(seen).size).toBe(11);
+    expect(new Set(seen).size).toBe(INTERNAL_KEYS.length);
   });
 
   it("shows an account's entries and a transfer with both of its sides", async () => {

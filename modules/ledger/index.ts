@@ -93,6 +93,14 @@ export interface LedgerService {
    * @example await ledger.transferGroup([{ type: 'transfer', ...principal }, { type: 'transfer', ...fee }])
    */
   transferGroup(commands: readonly LedgerCommand[], trx?: Executor): Promise<TransferResult[]>;
+  /**
+   * Many independent linked groups inside the caller's transaction, with one lock of their accounts
+   * and one write: an end-of-day job settling thousands of orders per transaction.
+   */
+  transferGroupsIn(
+    trx: Executor,
+    groups: ReadonlyArray<readonly LedgerCommand[]>,
+  ): Promise<TransferResult[][]>;
   /** Releases every hold past its expiry (the worker's job); returns how many it expired. */
   expireHolds(): Promise<number>;
   /** The account's open holds (reserved, not yet posted), oldest first. */
@@ -141,6 +149,8 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     voidHold: (request, trx) => one({ type: 'void_hold', ...request }, trx),
     reverse: (request, trx) => one({ type: 'reversal', ...request }, trx),
     transferGroup: group,
+    transferGroupsIn: async (trx, groups) =>
+      groups.length === 0 ? [] : postGroupsIn(trx, groups, deps.clock.now()),
     expireHolds: () => expireHolds(db, deps.clock, engine),
     openHolds: (id) => openHoldsOf(db, id),
     balanceOf: (id) => balanceOf(db, id),

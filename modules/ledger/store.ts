@@ -33,6 +33,9 @@ export interface Account {
   pending: Money;
   /** The balance less what is reserved: what may still be spent. */
   available: Money;
+  /** Open holds by side: what holds will take out of (debits) and bring into (credits) this account. */
+  pendingDebits: Money;
+  pendingCredits: Money;
   version: bigint;
   createdAt: Date;
 }
@@ -62,6 +65,8 @@ export function toAccount(row: AccountRow): Account {
     balance: { amount: balanceOf(state), currency },
     pending: { amount: balanceOf(state) - availableOf(state), currency },
     available: { amount: availableOf(state), currency },
+    pendingDebits: { amount: row.pending_debits, currency },
+    pendingCredits: { amount: row.pending_credits, currency },
     version: row.version,
     createdAt: row.created_at,
   };

@@ -255,6 +255,16 @@ export function importNavCsv(
 }
 
 /** A fund's NAVs between two dates, ascending (for the chart). */
+/** Every fund's NAV of one date, by product id: the end-of-day job prices a day's orders from it. */
+export async function navsOn(db: Executor, date: string): Promise<Map<string, NavPoint>> {
+  const rows = await productsDb(db)
+    .selectFrom('products_navs')
+    .select(['product_id', 'nav_date', 'nav', 'acc_nav', 'per_10k_income', 'yield_7d'])
+    .where('nav_date', '=', date)
+    .execute();
+  return new Map(rows.map((r) => [r.product_id, navPoint(r)]));
+}
+
 export async function navHistory(
   db: Executor,
   productId: string,

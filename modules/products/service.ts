@@ -32,7 +32,7 @@ import type {
   SuitabilityProfile,
 } from './model.ts';
 import type { NavInputRow } from './nav-csv.ts';
-import { importNavCsv, importNavs, type NavImportReport, navHistory } from './navs.ts';
+import { importNavCsv, importNavs, type NavImportReport, navHistory, navsOn } from './navs.ts';
 import type { ProductInput } from './product-input.ts';
 import { proposeReprice } from './reprice.ts';
 import { checkSuitability, type SuitabilityDecision } from './suitability.ts';
@@ -111,6 +111,8 @@ export interface ProductsService {
     staffId: string,
     opts?: { dryRun?: boolean },
   ): Promise<NavImportReport>;
+  /** Every fund's NAV of a date, by product id (the end-of-day job's prices). */
+  navsOn(date: string): Promise<Map<string, NavPoint>>;
   /** The exchanges' trading calendar as stored (for T+1 dates). */
   tradingCalendar(): Promise<TradingCalendar>;
 
@@ -188,6 +190,7 @@ export function createProductsService(deps: ProductsDeps): ProductsService {
         staffId,
         dryRun: opts?.dryRun ?? false,
       }),
+    navsOn: (date) => navsOn(d.db, date),
     tradingCalendar: () => d.calendar(),
 
     bulkLoadProducts: (items, trx) => bulkLoadProducts(d, items, trx),

@@ -12,6 +12,7 @@ import {
   type IdentityService,
   type IdentitySettings,
 } from '@onefin/identity';
+import { createInvestingService, type InvestingService } from '@onefin/investing';
 import {
   type Clock,
   createEventPublisher,
@@ -39,6 +40,7 @@ export interface Services {
   ledger: LedgerService;
   payments: PaymentsService;
   products: ProductsService;
+  investing: InvestingService;
   /** The bank-card channel: the simulator until a real gateway is wired (its `settle` is a worker job). */
   paymentChannel: SimulatedChannel;
 }
@@ -99,5 +101,7 @@ export function composeServices(opts: ComposeOptions): Services {
   const [publish, reprice] = products.approvalHandlers();
   identity.registerApprovalHandler(publish);
   identity.registerApprovalHandler(reprice);
-  return { clock, events, audit, identity, customers, ledger, payments, products, paymentChannel };
+  // Orders of every investment kind: suitability and prices from products, money through the ledger.
+  const investing = createInvestingService({ ...base, ledger, products });
+  return { clock, events, audit, identity, customers, ledger, payments, products, investing, paymentChannel };
 }

@@ -2,6 +2,7 @@ import { auditMigrations } from '@onefin/audit';
 import { customersMigrations } from '@onefin/customers';
 import type { MigrationSource } from '@onefin/db';
 import { identityMigrations } from '@onefin/identity';
+import { investingMigrations } from '@onefin/investing';
 import { kernelMigrations } from '@onefin/kernel';
 import { ledgerMigrations } from '@onefin/ledger';
 import { paymentsMigrations } from '@onefin/payments';
@@ -16,4 +17,5 @@ export const allMigrations: MigrationSource[] = [
   { owner: 'ledger', migrations: ledgerMigrations },
   { owner: 'payments', migrations: paymentsMigrations },
   { owner: 'products', migrations: productsMigrations },
+  { owner: 'investing', migrations: investingMigrations },
 ];

@@ -1,0 +1,219 @@
+import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
+import { type Deps, type Order, type OrderChannel, type OrderEvent, type OrderId, toOrder } from './model.ts';
+import { type InvestingTables, investingDb, type OrderStatus, type OrderType } from './schema.ts';
+
+/** What identifies a request: a replay under the same key must ask for the same thing. */
+export interface OrderRequest {
+  customerId: string;
+  productId: string;
+  type: OrderType;
+  channel: OrderChannel;
+  staffId: string | null;
+  idempotencyKey: string;
+  currency: string;
+  amount: bigint | null;
+  shares: bigint | null;
+}
+
+type OrderPatch = Partial<
+  Pick<
+    InvestingTables['investing_orders'],
+    | 'shares'
+    | 'trade_date'
+    | 'confirm_date'
+    | 'nav'
+    | 'fee'
+    | 'refund'
+    | 'proceeds'
+    | 'failure_reason'
+    | 'cooling_off_until'
+  >
+> & { detail?: Record<string, unknown> };
+
+const FINAL: readonly OrderStatus[] = ['confirmed', 'failed', 'cancelled', 'refused'];
+
+async function recordEvent(trx: Executor, orderId: string, status: OrderStatus, at: Date, detail?: string) {
+  await investingDb(trx)
+    .insertInto('investing_order_events')
+    .values({ order_id: orderId, status, at, detail: detail ?? null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+function isSameRequest(o: Order, r: OrderRequest): boolean {
+  return (
+    o.type === r.type &&
+    o.productId === r.productId &&
+    o.channel === r.channel &&
+    o.currency === r.currency &&
+    (o.type === 'redeem' ? o.shares === r.shares : o.amount?.amount === r.amount)
+  );
+}
+
+/** The order already placed under the customer's key, if any; refused if it asked for something else. */
+export async function findByKey(
+  db: Executor,
+  r: Pick<OrderRequest, 'customerId' | 'idempotencyKey'> & Partial<OrderRequest>,
+  compare?: OrderRequest,
+): Promise<Result<Order | undefined, 'idempotency_key_reused'>> {
+  const row = await investingDb(db)
+    .selectFrom('investing_orders')
+    .selectAll()
+    .where('customer_id', '=', r.customerId)
+    .where('idempotency_key', '=', r.idempotencyKey)
+    .executeTakeFirst();
+  if (!row) return ok(undefined);
+  const order = toOrder(row);
+  return !compare || isSameRequest(order, compare) ? ok(order) : fail('idempotency_key_reused');
+}
+
+/**
+ * Records the order in `status` (submitted, or refused with its reason), once per (customer, key):
+ * the unique constraint makes a concurrent retry wait for the first and then find its order.
+ */
+export async function insertOrder(
+  d: Deps,
+  trx: Executor,
+  r: OrderRequest & {
+    productCode: string;
+    productKind: string;
+    status: 'submitted' | 'refused';
+    tradeDate: string | null;
+    failureReason?: string;
+    coolingOffUntil?: Date | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {
+  const now = d.clock.now();
+  const inserted = await investingDb(trx)
+    .insertInto('investing_orders')
+    .values({
+      id: newId('ord'),
+      customer_id: r.customerId,
+      product_id: r.productId,
+      product_code: r.productCode,
+      product_kind: r.productKind,
+      order_type: r.type,
+      status: r.status,
+      channel: r.channel,
+      staff_id: r.staffId,
+      idempotency_key: r.idempotencyKey,
+      currency: r.currency,
+      amount: r.amount,
+      shares: r.shares,
+      trade_date: r.tradeDate,
+      confirm_date: null,
+      nav: null,
+      fee: null,
+      refund: null,
+      proceeds: null,
+      failure_reason: r.failureReason ?? null,
+      cooling_off_until: r.coolingOffUntil ?? null,
+      detail: JSON.stringify(r.detail ?? {}),
+      created_at: now,
+      updated_at: now,
+      completed_at: r.status === 'refused' ? now : null,
+    })
+    .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) {
+    await recordEvent(trx, inserted.id, 'submitted', now);
+    if (r.status === 'refused') await recordEvent(trx, inserted.id, 'refused', now, r.failureReason);
+    return ok({ order: toOrder(inserted), isNew: true });
+  }
+  const existing = await findByKey(trx, r, r);
+  if (!existing.ok) return existing;
+  if (!existing.value) throw new Error('order vanished after a key conflict');
+  return ok({ order: existing.value, isNew: false });
+}
+
+/**
+ * Moves an order from one of `from` to `to` with its event; undefined when it had already moved on
+ * (another pass got there first), so every step can be retried.
+ */
+export async function transition(
+  d: Deps,
+  trx: Executor,
+  orderId: string,
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+  patch: OrderPatch = {},
+): Promise<Order | undefined> {
+  const now = d.clock.now();
+  const { detail, ...rest } = patch;
+  const row = await investingDb(trx)
+    .updateTable('investing_orders')
+    .set({
+      ...rest,
+      ...(detail ? { detail: JSON.stringify(detail) } : {}),
+      status: to,
+      updated_at: now,
+      ...(FINAL.includes(to) ? { completed_at: now } : {}),
+    })
+    .where('id', '=', orderId)
+    .where('status', 'in', [...from])
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await recordEvent(trx, orderId, to, now, patch.failure_reason ?? undefined);
+  return toOrder(row);
+}
+
+export async function getOrder(db: Executor, orderId: string): Promise<Order | undefined> {
+  const row = await investingDb(db)
+    .selectFrom('investing_orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return row ? toOrder(row) : undefined;
+}
+
+export async function orderEvents(db: Executor, orderId: string): Promise<OrderEvent[]> {
+  const rows = await investingDb(db)
+    .selectFrom('investing_order_events')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .execute();
+  const rank: Record<OrderStatus, number> = {
+    submitted: 0,
+    pending: 1,
+    confirmed: 2,
+    failed: 2,
+    cancelled: 2,
+    refused: 2,
+  };
+  return rows
+    .map((e) => ({ status: e.status as OrderStatus, at: e.at, detail: e.detail }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || rank[a.status] - rank[b.status]);
+}
+
+export interface OrderListQuery {
+  customerId?: string | undefined;
+  staffId?: string | undefined;
+  status?: OrderStatus | undefined;
+  productId?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+}
+
+/** Orders newest first (ids are time-ordered); `before` is the id of the last one already seen. */
+export async function listOrders(
+  db: Executor,
+  q: OrderListQuery,
+): Promise<{ items: Order[]; next?: OrderId }> {
+  let query = investingDb(db)
+    .selectFrom('investing_orders')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1);
+  if (q.customerId) query = query.where('customer_id', '=', q.customerId);
+  if (q.staffId) query = query.where('staff_id', '=', q.staffId);
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.productId) query = query.where('product_id', '=', q.productId);
+  if (q.before) query = query.where('id', '<', q.before);
+  const rows = await query.execute();
+  const items = rows.slice(0, q.limit).map(toOrder);
+  const last = items.at(-1);
+  return rows.length > q.limit && last ? { items, next: last.id } : { items };
+}

@@ -1,0 +1,179 @@
+import { businessDateOf, fail, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
+import type { TransferError } from '@onefin/ledger';
+import { type Channel, type Product, tradeDateOf } from '@onefin/products';
+import type { Context } from './context.ts';
+import type { InvestingError } from './errors.ts';
+import type { Order } from './model.ts';
+import { transferIds } from './model.ts';
+import { findByKey, insertOrder, type OrderRequest, transition } from './orders.ts';
+import { releaseQuota, reserveQuota } from './quotas.ts';
+
+export interface OrderInput {
+  customerId: string;
+  productId: string;
+  channel: Channel;
+  /** The staff member placing it on the customer's behalf; null for self-service. */
+  staffId?: string | null | undefined;
+  /** The caller's Idempotency-Key: the same key never places a second order. */
+  idempotencyKey: string;
+}
+
+export type Placed = Promise<Result<Order, InvestingError>>;
+
+class QuotaExhausted extends Error {}
+
+const KIND_OF = { subscribe: 'fund', wealth_buy: 'wealth' } as const;
+
+/** The refusal an order already recorded gives again when its request is replayed. */
+export function answerFor(order: Order): Result<Order, InvestingError> {
+  if (order.status === 'refused' || (order.status === 'failed' && order.detail.refusedAtOrder === true))
+    return fail(order.failureReason as InvestingError, String(order.detail.messageEn ?? ''));
+  return ok(order);
+}
+
+/** The terms a purchase is checked against: minimum, increment, size. */
+function purchaseRules(product: Product): { minimum: Money; increment?: Money; size?: Money } {
+  const a = product.attributes;
+  if (a.kind === 'fund') return { minimum: parseMoney(a.minimumSubscription.amount, product.currency) };
+  if (a.kind === 'wealth')
+    return {
+      minimum: parseMoney(a.minimumAmount.amount, product.currency),
+      increment: parseMoney(a.increment.amount, product.currency),
+      size: parseMoney(a.size.amount, product.currency),
+    };
+  throw new Error(`no purchase rules for ${a.kind}`);
+}
+
+function amountRefusal(product: Product, amount: Money): Result<void, InvestingError> {
+  if (amount.currency !== product.currency) return fail('currency_mismatch');
+  const { minimum, increment } = purchaseRules(product);
+  const shown = (m: Money) => `${(Number(m.amount) / 100).toFixed(2)} ${m.currency}`;
+  if (amount.amount < minimum.amount) return fail('below_minimum', `the minimum is ${shown(minimum)}`);
+  if (increment && (amount.amount - minimum.amount) % increment.amount !== 0n)
+    return fail(
+      'off_increment',
+      `above the minimum ${shown(minimum)}, amounts go up in steps of ${shown(increment)}`,
+    );
+  return ok(undefined);
+}
+
+const LEDGER_REFUSALS: Partial<Record<TransferError, InvestingError>> = {
+  insufficient_funds: 'insufficient_funds',
+  account_frozen: 'account_frozen',
+};
+
+/**
+ * A purchase by amount: a fund subscription at the unknown price, or a wealth product within its
+ * window. Steps: suitability first (a refusal is recorded with its reason), then the amount rules,
+ * then the order (and the wealth quota) in one transaction, then a hold on the customer's cash.
+ * Each step can be retried: a replay under the same key resumes or answers as the first time.
+ */
+export async function placePurchase(
+  d: Context,
+  type: 'subscribe' | 'wealth_buy',
+  input: OrderInput & { amount: Money },
+): Placed {
+  const product = await d.products.catalogueProduct(input.productId);
+  if (!product) return fail('product_not_found');
+  if (product.kind !== KIND_OF[type]) return fail('wrong_product_kind');
+  const request: OrderRequest = {
+    customerId: input.customerId,
+    productId: product.id,
+    type,
+    channel: input.channel,
+    staffId: input.staffId ?? null,
+    idempotencyKey: input.idempotencyKey,
+    currency: input.amount.currency,
+    amount: input.amount.amount,
+    shares: null,
+  };
+  const replay = await findByKey(d.db, request, request);
+  if (!replay.ok) return replay;
+  if (replay.value) return answerFor(await resumePurchase(d, replay.value));
+
+  const now = d.clock.now();
+  const suitability = await d.products.suitability({
+    customerId: input.customerId,
+    productId: product.id,
+    channel: input.channel,
+  });
+  if (!suitability.ok) return fail('product_not_found');
+  const decision = suitability.value;
+  const base = { ...request, productCode: product.code, productKind: product.kind };
+  if (!decision.allowed) {
+    const refused = await insertOrder(d, d.db, {
+      ...base,
+      status: 'refused',
+      tradeDate: null,
+      failureReason: decision.reason,
+      detail: { ...decision },
+    });
+    if (!refused.ok) return refused;
+    return answerFor(refused.value.order);
+  }
+  const rules = amountRefusal(product, input.amount);
+  if (!rules.ok) return rules;
+
+  const a = product.attributes;
+  const coolingOffHours = a.kind === 'wealth' ? a.coolingOffHours : 0;
+  const tradeDate =
+    type === 'subscribe' ? tradeDateOf(now, await d.products.tradingCalendar()) : businessDateOf(now);
+  let placed: Order;
+  try {
+    placed = await d.db.transaction().execute(async (trx) => {
+      const inserted = await insertOrder(d, trx, {
+        ...base,
+        status: 'submitted',
+        tradeDate,
+        coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
+        detail: { productRisk: decision.productRisk, customerRisk: decision.customerRisk },
+      });
+      if (!inserted.ok) throw new KeyReused();
+      const { size } = purchaseRules(product);
+      if (inserted.value.isNew && size) {
+        const sizing = { id: product.id, currency: product.currency, size: size.amount };
+        if (!(await reserveQuota(trx, sizing, input.amount.amount))) throw new QuotaExhausted();
+      }
+      return inserted.value.order;
+    });
+  } catch (error) {
+    if (error instanceof QuotaExhausted) return fail('quota_exhausted');
+    if (error instanceof KeyReused) return fail('idempotency_key_reused');
+    throw error;
+  }
+  return answerFor(await resumePurchase(d, placed));
+}
+
+class KeyReused extends Error {}
+
+/**
+ * Holds the amount on the customer's cash account (the hold id comes from the order id, so a
+ * retry finds the same hold); a refusal fails the order and gives back its quota.
+ */
+export async function resumePurchase(d: Context, order: Order): Promise<Order> {
+  if (order.status !== 'submitted' || !order.amount) return order;
+  const internal = await d.internal(order.currency);
+  const cash = await d.ledger.openCustomerCashAccount(order.customerId, order.currency);
+  const clearing = order.type === 'subscribe' ? internal.fundSubscriptionClearing : internal.wealthPrincipal;
+  const held = await d.ledger.transfer({
+    id: transferIds(order.id).hold,
+    debitAccountId: cash.id,
+    creditAccountId: clearing.id,
+    amount: order.amount,
+    code: order.type === 'subscribe' ? 'fund_subscription' : 'wealth_purchase',
+    reference: order.id,
+    metadata: { productId: order.productId, channel: order.channel },
+    hold: { expiresAt: new Date(d.clock.now().getTime() + d.settings.holdDays * 24 * HOUR_MS) },
+  });
+  const after = await d.db.transaction().execute(async (trx) => {
+    if (held.ok) return transition(d, trx, order.id, ['submitted'], 'pending');
+    const failed = await transition(d, trx, order.id, ['submitted'], 'failed', {
+      failure_reason: LEDGER_REFUSALS[held.error] ?? 'ledger_refused',
+      detail: { ...order.detail, refusedAtOrder: true, messageEn: held.detail ?? held.error },
+    });
+    if (failed && order.type === 'wealth_buy' && order.amount)
+      await releaseQuota(trx, order.productId, order.amount.amount);
+    return failed;
+  });
+  return after ?? order;
+}

@@ -1,0 +1,86 @@
+import { businessDateOf, type CurrencyCode, fail, type Money, ok, type Result } from '@onefin/kernel';
+import { createContext } from './context.ts';
+import { type EndOfDayRun, endOfDayRuns, runEndOfDay, settleableTradeDate } from './end-of-day.ts';
+import type { InvestingError } from './errors.ts';
+import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
+import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
+import { type AssetSummary, assetsOf, type Holding, holdingsOf } from './portfolio.ts';
+import { type OrderInput, type Placed, placePurchase, resumePurchase } from './purchases.ts';
+import { remainingQuota } from './quotas.ts';
+import { type Reconciliation, reconcile } from './reconciliation.ts';
+import { cancelOrder, placeRedemption } from './redemptions.ts';
+import { investingDb } from './schema.ts';
+
+/** Orders for every investment kind from every channel, their settlement, and the holdings. */
+export interface InvestingService {
+  /**
+   * A fund subscription by amount at the unknown price: suitability first, then the minimum, then a
+   * hold on the customer's cash; confirmed at T+1 by the end-of-day job.
+   * @example await investing.subscribe({ customerId, productId, channel: 'app', idempotencyKey, amount })
+   */
+  subscribe(input: OrderInput & { amount: Money }): Placed;
+  /** A redemption by shares (hundredths); the shares are reserved until T+1. */
+  redeem(input: OrderInput & { shares: bigint }): Placed;
+  /** A wealth product within its sales window, against its quota; cooling-off where it has one. */
+  buyWealth(input: OrderInput & { amount: Money }): Placed;
+  /** Cancels the customer's own pending order before its cut-off or within its cooling-off. */
+  cancel(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
+  /** One order with its status history; `customerId` limits it to that customer's own. */
+  getOrder(
+    orderId: string,
+    customerId?: string,
+  ): Promise<Result<Order & { history: OrderEvent[] }, InvestingError>>;
+  listOrders(q: OrderListQuery, from?: 'primary' | 'replica'): Promise<{ items: Order[]; next?: string }>;
+  holdings(customerId: string): Promise<Holding[]>;
+  assets(customerId: string, currency?: CurrencyCode): Promise<AssetSummary>;
+  /** What is left of a wealth product's size. */
+  remainingQuota(productId: string): Promise<bigint | undefined>;
+  /** The end-of-day job for one trade date (idempotent, resumable). */
+  runEndOfDay(tradeDate: string): Promise<EndOfDayRun>;
+  /** The trade date today's end-of-day settles (T, when today is T+1). */
+  settleableTradeDate(): Promise<string>;
+  endOfDayRuns(q: { before?: string; limit: number }): Promise<EndOfDayRun[]>;
+  reconcile(currency?: CurrencyCode): Promise<Reconciliation>;
+  /** The worker's pass over purchases a crash left between the order and its hold. */
+  resumeSubmitted(olderThanMs?: number): Promise<number>;
+}
+
+export function createInvestingService(deps: InvestingDeps): InvestingService {
+  const d = createContext(deps);
+  return {
+    subscribe: (input) => placePurchase(d, 'subscribe', input),
+    buyWealth: (input) => placePurchase(d, 'wealth_buy', input),
+    redeem: (input) => placeRedemption(d, input),
+    cancel: (customerId, orderId) => cancelOrder(d, customerId, orderId),
+    async getOrder(orderId, customerId) {
+      const order = await getOrder(d.db, orderId);
+      if (!order || (customerId !== undefined && order.customerId !== customerId))
+        return fail('order_not_found');
+      return ok({ ...order, history: await orderEvents(d.db, orderId) });
+    },
+    listOrders: (q, from = 'primary') => listOrders(from === 'replica' ? d.reads : d.db, q),
+    holdings: (customerId) => holdingsOf(d, customerId),
+    assets: (customerId, currency = 'CNY') => assetsOf(d, customerId, currency),
+    remainingQuota: (productId) => remainingQuota(d.db, productId),
+    runEndOfDay: (tradeDate) => runEndOfDay(d, tradeDate),
+    async settleableTradeDate() {
+      return settleableTradeDate(businessDateOf(d.clock.now()), await d.products.tradingCalendar());
+    },
+    endOfDayRuns: (q) => endOfDayRuns(d.db, q),
+    reconcile: (currency = 'CNY') => reconcile(d, currency),
+    async resumeSubmitted(olderThanMs = 60_000) {
+      const rows = await investingDb(d.db)
+        .selectFrom('investing_orders')
+        .selectAll()
+        .where('status', '=', 'submitted')
+        .where('order_type', 'in', ['subscribe', 'wealth_buy'])
+        .where('created_at', '<', new Date(d.clock.now().getTime() - olderThanMs))
+        .orderBy('id')
+        .limit(500)
+        .execute();
+      let resumed = 0;
+      for (const row of rows) if ((await resumePurchase(d, toOrder(row))).status !== 'submitted') resumed++;
+      return resumed;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { answersForLevel, INDIVIDUAL_QUESTIONNAIRE_V1 } from '@onefin/customers';
+import type { TestClient } from '../../test/client.ts';
+import type { TestPlatform } from '../../test/platform.ts';
+import { freshResidentId } from '../customers/testing.ts';
+import { bindCard, cny, pay } from '../payments/testing.ts';
+
+/** Test helpers: an investor as the portal makes one, and products with NAVs in the catalogue. */
+
+export interface Investor {
+  id: string;
+  client: TestClient;
+}
+
+/**
+ * A customer who registered, passed real-name verification, took the questionnaire at `level` and
+ * topped up `cash` from a bound card: everything a purchase needs, through the portal's own API.
+ */
+export async function investor(
+  p: TestPlatform,
+  mobile: string,
+  opts: { level?: 'C1' | 'C2' | 'C3' | 'C4' | 'C5'; cash?: string; name?: string } = {},
+): Promise<Investor> {
+  const c = await p.customer(mobile, opts.name ?? '投资人');
+  const must = (res: { statusCode: number; body: string }, what: string) => {
+    if (res.statusCode >= 300) throw new Error(`${what}: ${res.body}`);
+  };
+  must(
+    await c.client.request('PATCH', '/api/v1/profile', { body: { idNumber: freshResidentId() } }),
+    'profile',
+  );
+  must(await c.client.post('/api/v1/profile/real-name-verification'), 'verification');
+  must(
+    await c.client.post('/api/v1/risk-assessments', {
+      questionnaireId: INDIVIDUAL_QUESTIONNAIRE_V1.id,
+      answers: answersForLevel(INDIVIDUAL_QUESTIONNAIRE_V1, opts.level ?? 'C4', () => 0),
+    }),
+    'assessment',
+  );
+  if (opts.cash) {
+    // The simulated bank takes at most 50,000.00 per payment.
+    const card = await bindCard(c.client);
+    let left = BigInt(opts.cash.replace('.', ''));
+    for (let i = 0; left > 0n; i++) {
+      const part = left > 5_000_000n ? 5_000_000n : left;
+      const amount = `${part / 100n}.${String(part % 100n).padStart(2, '0')}`;
+      must(
+        await pay(c.client, '/api/v1/top-ups', { cardId: card.id, amount: cny(amount) }, `top-${mobile}-${i}`),
+        'top-up',
+      );
+      left -= part;
+    }
+  }
+  return c;
+}
+
+/** Loads products (on sale) and NAVs straight into the catalogue; returns ids by code. */
+export async function loadCatalogue(
+  p: TestPlatform,
+  products: Record<string, unknown>[],
+  navs: { fundCode: string; date: string; nav: string; per10kIncome?: string; yield7d?: string }[] = [],
+): Promise<Record<string, string>> {
+  const loaded = await p.services.products.bulkLoadProducts(products.map((input) => ({ input })));
+  if (!loaded.ok) throw new Error(`catalogue: ${loaded.error} ${loaded.detail ?? ''}`);
+  const withNavs = await p.services.products.bulkLoadNavs(
+    navs.map((n) => ({
+      fundCode: n.fundCode,
+      date: n.date,
+      nav: n.nav,
+      accNav: n.nav,
+      per10kIncome: n.per10kIncome ?? null,
+      yield7d: n.yield7d ?? null,
+    })),
+  );
+  if (!withNavs.ok) throw new Error(`navs: ${withNavs.error} ${withNavs.detail ?? ''}`);
+  const ids: Record<string, string> = {};
+  for (const [i, id] of loaded.value.ids.entries()) ids[String(products[i]?.code)] = id;
+  return ids;
+}
+
+const yuanText = (fen: bigint) => {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+};
+
+/** The customer's cash account as "my account" shows it, read from the ledger (no session needed). */
+export async function cashOf(
+  p: TestPlatform,
+  customerId: string,
+): Promise<{ balance: string; available: string }> {
+  const a = await p.services.ledger.openCustomerCashAccount(customerId, 'CNY');
+  return { balance: yuanText(a.balance.amount), available: yuanText(a.available.amount) };
+}
