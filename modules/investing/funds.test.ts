@@ -147,3 +147,42 @@ describe('a redemption', () => {
     expect(holding?.shares).toBe(798_073n - 100_000n + 227_359n);
   });
 });
+
+describe('a money-market fund', () => {
+  it('reinvests its per-10,000 daily income as shares, once per day, from the day after confirmation', async () => {
+    await p.services.products.bulkLoadNavs(
+      ['2026-03-06', '2026-03-09'].map((date, i) => ({
+        fundCode: '000198',
+        date,
+        nav: '1.0000',
+        accNav: '1.0000',
+        per10kIncome: i === 0 ? '0.6100' : '0.6523',
+        yield7d: '0.0230',
+      })),
+    );
+    const placed = await investing.subscribe({
+      ...order({ productId: ids.F000198 }),
+      amount: yuan('10000.00'),
+    });
+    expect(placed.ok && placed.value.tradeDate).toBe('2026-03-06');
+    p.clock.set('2026-03-09T01:00:00Z');
+    const confirmRun = await investing.runEndOfDay('2026-03-06');
+    // Not yet a holder on 03-06: no income for that day.
+    expect(confirmRun.report.income).toMatchObject({ funds: 1, holdings: 0, amount: '0' });
+    const mmf = async () => (await investing.holdings(alice.id)).find((h) => h.productCode === 'F000198');
+    expect(await mmf()).toMatchObject({ shares: 1_000_000n, income: yuan('0.00') });
+
+    p.clock.set('2026-03-10T01:00:00Z');
+    const incomeRun = await investing.runEndOfDay('2026-03-09');
+    // 10,000.00 × 0.6523 / 10,000 = 0.65
+    expect(incomeRun.report.income).toMatchObject({ funds: 1, holdings: 1, amount: '65' });
+    expect(incomeRun.report.reconciliation?.breaks).toEqual([]);
+    expect(await mmf()).toMatchObject({
+      shares: 1_000_065n,
+      income: yuan('0.65'),
+      marketValue: yuan('10000.65'),
+    });
+    await investing.runEndOfDay('2026-03-09');
+    expect(await mmf()).toMatchObject({ shares: 1_000_065n });
+  });
+});

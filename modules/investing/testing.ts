@@ -44,7 +44,12 @@ export async function investor(
       const part = left > 5_000_000n ? 5_000_000n : left;
       const amount = `${part / 100n}.${String(part % 100n).padStart(2, '0')}`;
       must(
-        await pay(c.client, '/api/v1/top-ups', { cardId: card.id, amount: cny(amount) }, `top-${mobile}-${i}`),
+        await pay(
+          c.client,
+          '/api/v1/top-ups',
+          { cardId: card.id, amount: cny(amount) },
+          `top-${mobile}-${i}`,
+        ),
         'top-up',
       );
       left -= part;
