@@ -6,7 +6,7 @@ import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
 import { findByKey, insertOrder, type OrderRequest, transition } from './orders.ts';
-import { releaseQuota, reserveQuota } from './quotas.ts';
+import { remainingQuota, reserveQuota } from './quotas.ts';
 
 export interface OrderInput {
   customerId: string;
@@ -19,8 +19,6 @@ export interface OrderInput {
 }
 
 export type Placed = Promise<Result<Order, InvestingError>>;
-
-class QuotaExhausted extends Error {}
 
 const KIND_OF = { subscribe: 'fund', wealth_buy: 'wealth' } as const;
 
@@ -101,13 +99,15 @@ export async function placePurchase(
   const decision = suitability.value;
   const base = { ...request, productCode: product.code, productKind: product.kind };
   if (!decision.allowed) {
-    const refused = await insertOrder(d, d.db, {
-      ...base,
-      status: 'refused',
-      tradeDate: null,
-      failureReason: decision.reason,
-      detail: { ...decision },
-    });
+    const refused = await d.db.transaction().execute((trx) =>
+      insertOrder(d, trx, {
+        ...base,
+        status: 'refused',
+        tradeDate: null,
+        failureReason: decision.reason,
+        detail: { ...decision },
+      }),
+    );
     if (!refused.ok) return refused;
     return answerFor(refused.value.order);
   }
@@ -118,40 +118,36 @@ export async function placePurchase(
   const coolingOffHours = a.kind === 'wealth' ? a.coolingOffHours : 0;
   const tradeDate =
     type === 'subscribe' ? tradeDateOf(now, await d.products.tradingCalendar()) : businessDateOf(now);
-  let placed: Order;
-  try {
-    placed = await d.db.transaction().execute(async (trx) => {
-      const inserted = await insertOrder(d, trx, {
-        ...base,
-        status: 'submitted',
-        tradeDate,
-        coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
-        detail: { productRisk: decision.productRisk, customerRisk: decision.customerRisk },
-      });
-      if (!inserted.ok) throw new KeyReused();
-      const { size } = purchaseRules(product);
-      if (inserted.value.isNew && size) {
-        const sizing = { id: product.id, currency: product.currency, size: size.amount };
-        if (!(await reserveQuota(trx, sizing, input.amount.amount))) throw new QuotaExhausted();
-      }
-      return inserted.value.order;
-    });
-  } catch (error) {
-    if (error instanceof QuotaExhausted) return fail('quota_exhausted');
-    if (error instanceof KeyReused) return fail('idempotency_key_reused');
-    throw error;
-  }
-  return answerFor(await resumePurchase(d, placed));
+  const { size } = purchaseRules(product);
+  // Sold out already: refused before anything is held.
+  if (size && ((await remainingQuota(d.db, product.id)) ?? size.amount) < input.amount.amount)
+    return fail('quota_exhausted');
+  const inserted = await d.db.transaction().execute((trx) =>
+    insertOrder(d, trx, {
+      ...base,
+      status: 'submitted',
+      tradeDate,
+      coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
+      detail: {
+        productRisk: decision.productRisk,
+        customerRisk: decision.customerRisk,
+        ...(size ? { size: size.amount.toString() } : {}),
+      },
+    }),
+  );
+  if (!inserted.ok) return inserted;
+  return answerFor(await resumePurchase(d, inserted.value.order));
 }
-
-class KeyReused extends Error {}
 
 /**
  * Holds the amount on the customer's cash account (the hold id comes from the order id, so a
- * retry finds the same hold); a refusal fails the order and gives back its quota.
+ * retry finds the same hold), then, for a wealth product, takes the amount from its quota in the
+ * transaction that makes the order pending. Money is reserved before quota, so a buyer who cannot
+ * pay never takes quota from one who can; a buyer who misses the quota has the hold released.
  */
 export async function resumePurchase(d: Context, order: Order): Promise<Order> {
   if (order.status !== 'submitted' || !order.amount) return order;
+  const amount = order.amount;
   const internal = await d.internal(order.currency);
   const cash = await d.ledger.openCustomerCashAccount(order.customerId, order.currency);
   const clearing = order.type === 'subscribe' ? internal.fundSubscriptionClearing : internal.wealthPrincipal;
@@ -159,21 +155,51 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
     id: transferIds(order.id).hold,
     debitAccountId: cash.id,
     creditAccountId: clearing.id,
-    amount: order.amount,
+    amount,
     code: order.type === 'subscribe' ? 'fund_subscription' : 'wealth_purchase',
     reference: order.id,
     metadata: { productId: order.productId, channel: order.channel },
     hold: { expiresAt: new Date(d.clock.now().getTime() + d.settings.holdDays * 24 * HOUR_MS) },
   });
-  const after = await d.db.transaction().execute(async (trx) => {
-    if (held.ok) return transition(d, trx, order.id, ['submitted'], 'pending');
-    const failed = await transition(d, trx, order.id, ['submitted'], 'failed', {
-      failure_reason: LEDGER_REFUSALS[held.error] ?? 'ledger_refused',
-      detail: { ...order.detail, refusedAtOrder: true, messageEn: held.detail ?? held.error },
-    });
-    if (failed && order.type === 'wealth_buy' && order.amount)
-      await releaseQuota(trx, order.productId, order.amount.amount);
-    return failed;
+  const fails = (reason: string, messageEn: string) => ({
+    failure_reason: reason,
+    detail: { ...order.detail, refusedAtOrder: true, messageEn },
   });
+  const after = await d.db.transaction().execute(async (trx) => {
+    if (!held.ok)
+      return transition(
+        d,
+        trx,
+        order.id,
+        ['submitted'],
+        'failed',
+        fails(LEDGER_REFUSALS[held.error] ?? 'ledger_refused', held.detail ?? held.error),
+      );
+    const size = order.detail.size;
+    if (typeof size === 'string') {
+      const sizing = { id: order.productId, currency: order.currency, size: BigInt(size) };
+      if (!(await reserveQuota(trx, sizing, amount.amount)))
+        return transition(
+          d,
+          trx,
+          order.id,
+          ['submitted'],
+          'failed',
+          fails('quota_exhausted', 'the product sold out while the order was placed'),
+        );
+    }
+    return transition(d, trx, order.id, ['submitted'], 'pending');
+  });
+  if (held.ok && after?.status === 'failed') await releaseHold(d, order.id);
   return after ?? order;
+}
+
+/** Gives back the hold of an order that failed after it was placed (safe to repeat). */
+export async function releaseHold(d: Context, orderId: string): Promise<void> {
+  await d.ledger.voidHold({
+    id: transferIds(orderId).void,
+    holdId: transferIds(orderId).hold,
+    reference: orderId,
+    code: 'order_failed',
+  });
 }

@@ -5,7 +5,7 @@ import type { InvestingError } from './errors.ts';
 import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
 import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
 import { type AssetSummary, assetsOf, type Holding, holdingsOf } from './portfolio.ts';
-import { type OrderInput, type Placed, placePurchase, resumePurchase } from './purchases.ts';
+import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchase } from './purchases.ts';
 import { remainingQuota } from './quotas.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
 import { cancelOrder, placeRedemption } from './redemptions.ts';
@@ -80,6 +80,16 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
         .execute();
       let resumed = 0;
       for (const row of rows) if ((await resumePurchase(d, toOrder(row))).status !== 'submitted') resumed++;
+      // A buyer who missed the quota had the hold released right after; a crash in between leaves
+      // it open until this pass (releasing twice is harmless).
+      const missed = await investingDb(d.db)
+        .selectFrom('investing_orders')
+        .select('id')
+        .where('status', '=', 'failed')
+        .where('failure_reason', '=', 'quota_exhausted')
+        .where('completed_at', '>', new Date(d.clock.now().getTime() - 3_600_000))
+        .execute();
+      for (const { id } of missed) await releaseHold(d, id);
       return resumed;
     },
   };

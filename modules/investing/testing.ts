@@ -96,3 +96,48 @@ export async function cashOf(
   const a = await p.services.ledger.openCustomerCashAccount(customerId, 'CNY');
   return { balance: yuanText(a.balance.amount), available: yuanText(a.available.amount) };
 }
+
+let bulkSerial = 0;
+
+/**
+ * Many verified customers assessed at `level`, each with `cash` in their cash account, through the
+ * customers module's bulk path and the ledger (what the seed does): for tests of hundreds of buyers.
+ */
+export async function bulkInvestors(
+  p: TestPlatform,
+  count: number,
+  level: 'C1' | 'C2' | 'C3' | 'C4' | 'C5',
+  cash: (i: number) => bigint,
+): Promise<string[]> {
+  const records = Array.from({ length: count }, () => {
+    bulkSerial += 1;
+    return {
+      name: `批量客户${bulkSerial}`,
+      idNumber: freshResidentId('19800101'),
+      mobile: `139${String(process.pid % 10_000).padStart(4, '0')}${String(bulkSerial).padStart(4, '0')}`,
+      isRealNameVerified: true,
+    };
+  });
+  const created = await p.services.customers.createIndividualsBulk(records);
+  const questionnaire = await p.services.customers.currentQuestionnaire('individual');
+  await p.services.customers.recordAssessmentsBulk(
+    created.map((c) => ({ customerId: c.id, answers: answersForLevel(questionnaire, level, () => 0) })),
+  );
+  const internal = await p.services.ledger.ensureInternalAccounts('CNY');
+  await Promise.all(
+    created.map(async (c, i) => {
+      const amount = cash(i);
+      if (amount === 0n) return;
+      const account = await p.services.ledger.openCustomerCashAccount(c.id, 'CNY');
+      const funded = await p.services.ledger.transfer({
+        id: `test-cash:${c.id}`,
+        debitAccountId: internal.channelClearing.id,
+        creditAccountId: account.id,
+        amount: { amount, currency: 'CNY' },
+        code: 'topup',
+      });
+      if (!funded.ok) throw new Error(`funding ${c.id}: ${funded.error}`);
+    }),
+  );
+  return created.map((c) => c.id);
+}
