@@ -1,5 +1,6 @@
 /** Investment orders, their settlement and the holdings they make. */
 
+export { cancellableUntil } from './cancellation.ts';
 /** The end-of-day job's runs and report. */
 export type { EndOfDayReport, EndOfDayRun } from './end-of-day.ts';
 export { settleableTradeDate } from './end-of-day.ts';
@@ -29,8 +30,11 @@ export {
 } from './money-rules.ts';
 export type { OrderListQuery } from './orders.ts';
 export type { AssetSummary, Holding } from './portfolio.ts';
+export type { OrderPreview, PreviewInput } from './preview.ts';
 export type { OrderInput } from './purchases.ts';
 export type { Reconciliation, ReconciliationBreak } from './reconciliation.ts';
+/** Customer routes: orders, previews, cancellation, "my assets" (Fastify plugin). */
+export { investingPortalRoutes, type PortalInvestingOptions } from './routes.portal.ts';
 export { ORDER_STATUSES, ORDER_TYPES, type OrderStatus, type OrderType } from './schema.ts';
 /** The service factory and its interface. */
 export { createInvestingService, type InvestingService } from './service.ts';

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '@onefin/kernel';
 import { tradeDateOf } from '@onefin/products';
+import { cancellableUntil } from './cancellation.ts';
 import type { Context } from './context.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
@@ -69,12 +70,8 @@ export async function cancelOrder(
 ): Promise<Result<Order, InvestingError>> {
   const order = await getOrder(d.db, orderId);
   if (!order || order.customerId !== customerId) return fail('order_not_found');
-  if (order.status !== 'pending' || order.type === 'wealth_maturity') return fail('not_cancellable');
-  const now = d.clock.now();
-  const beforeCutoff = tradeDateOf(now, await d.products.tradingCalendar()) === order.tradeDate;
-  const inCoolingOff = order.coolingOffUntil !== null && now < order.coolingOffUntil;
-  const allowed = order.type === 'wealth_buy' && order.coolingOffUntil ? inCoolingOff : beforeCutoff;
-  if (!allowed) return fail('not_cancellable');
+  const until = cancellableUntil(order);
+  if (!until || d.clock.now() >= until) return fail('not_cancellable');
   if (order.type === 'redeem') {
     const cancelled = await d.db.transaction().execute(async (trx) => {
       const done = await transition(d, trx, order.id, ['pending'], 'cancelled');

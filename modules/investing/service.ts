@@ -5,6 +5,7 @@ import type { InvestingError } from './errors.ts';
 import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
 import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
 import { type AssetSummary, assetsOf, type Holding, holdingsOf } from './portfolio.ts';
+import { type OrderPreview, type PreviewInput, previewOrder } from './preview.ts';
 import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchase } from './purchases.ts';
 import { remainingQuota } from './quotas.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
@@ -23,6 +24,8 @@ export interface InvestingService {
   redeem(input: OrderInput & { shares: bigint }): Placed;
   /** A wealth product within its sales window, against its quota; cooling-off where it has one. */
   buyWealth(input: OrderInput & { amount: Money }): Placed;
+  /** Fee, dates, suitability and estimates for the confirmation screen; nothing is held or recorded. */
+  preview(input: PreviewInput): Promise<Result<OrderPreview, InvestingError>>;
   /** Cancels the customer's own pending order before its cut-off or within its cooling-off. */
   cancel(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
   /** One order with its status history; `customerId` limits it to that customer's own. */
@@ -51,6 +54,7 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     subscribe: (input) => placePurchase(d, 'subscribe', input),
     buyWealth: (input) => placePurchase(d, 'wealth_buy', input),
     redeem: (input) => placeRedemption(d, input),
+    preview: (input) => previewOrder(d, input),
     cancel: (customerId, orderId) => cancelOrder(d, customerId, orderId),
     async getOrder(orderId, customerId) {
       const order = await getOrder(d.db, orderId);

@@ -3,6 +3,7 @@ import { customersPortalRoutes } from '@onefin/customers';
 import type { Database } from '@onefin/db';
 import { type App, createHttpApp, createIdempotencyKeys } from '@onefin/http';
 import { identityPortalRoutes } from '@onefin/identity';
+import { investingPortalRoutes } from '@onefin/investing';
 import { ledgerPortalRoutes } from '@onefin/ledger';
 import { paymentsPortalRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
@@ -42,10 +43,16 @@ export async function createPortalApp(opts: PortalOptions): Promise<App> {
     clock: opts.services.clock,
   });
   await app.register(ledgerPortalRoutes, { identity: opts.services.identity, ledger: opts.services.ledger });
+  const idempotency = createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock });
   await app.register(paymentsPortalRoutes, {
     identity: opts.services.identity,
     payments: opts.services.payments,
-    idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
+    idempotency,
+  });
+  await app.register(investingPortalRoutes, {
+    identity: opts.services.identity,
+    investing: opts.services.investing,
+    idempotency,
   });
   await app.register(productsPortalRoutes, {
     identity: opts.services.identity,
