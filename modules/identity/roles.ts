@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'products.manage',
   'products.approve',
   'products.nav',
+  'orders.read',
   'orders.assist',
   'operations.run',
   'risk.review',
@@ -47,6 +48,7 @@ const SALES: Permission[] = [
   'customers.read',
   'customers.write',
   'products.read',
+  'orders.read',
   'orders.assist',
   'approvals.read',
 ];
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'products.approve',
     'products.nav',
     'operations.run',
+    'orders.read',
     'approvals.read',
     'ledger.read',
     'ledger.adjust',
@@ -98,6 +101,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.read',
     'customers.read',
     'products.read',
+    'orders.read',
   ],
 };
 

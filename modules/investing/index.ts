@@ -33,6 +33,8 @@ export type { AssetSummary, Holding } from './portfolio.ts';
 export type { OrderPreview, PreviewInput } from './preview.ts';
 export type { OrderInput } from './purchases.ts';
 export type { Reconciliation, ReconciliationBreak } from './reconciliation.ts';
+/** Staff routes: order search, assisted orders, holdings, end-of-day runs (Fastify plugin). */
+export { type ConsoleInvestingOptions, investingConsoleRoutes } from './routes.console.ts';
 /** Customer routes: orders, previews, cancellation, "my assets" (Fastify plugin). */
 export { investingPortalRoutes, type PortalInvestingOptions } from './routes.portal.ts';
 export { ORDER_STATUSES, ORDER_TYPES, type OrderStatus, type OrderType } from './schema.ts';

@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { auditConsoleRoutes } from '@onefin/audit';
 import { customersConsoleRoutes } from '@onefin/customers';
 import type { Database } from '@onefin/db';
-import { type App, createHttpApp } from '@onefin/http';
+import { type App, createHttpApp, createIdempotencyKeys } from '@onefin/http';
 import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
+import { investingConsoleRoutes } from '@onefin/investing';
 import { ledgerConsoleRoutes } from '@onefin/ledger';
 import { paymentsConsoleRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
@@ -80,6 +81,13 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     audit,
     products: opts.services.products,
     clock: opts.services.clock,
+  });
+  // Orders move money, so they are written on the primary; searches read the replica.
+  await app.register(investingConsoleRoutes, {
+    identity,
+    audit,
+    investing: opts.services.investing,
+    idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
   });
   return app;
 }

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../test/client.ts';
+import { STAFF_PASSWORD, startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { sampleFund } from '../products/testing.ts';
+import { type Investor, investor, loadCatalogue } from './testing.ts';
+
+/** Assisted sales in the console: the same suitability, attribution to the staff member, EOD runs. */
+let p: TestPlatform;
+let ids: Record<string, string>;
+let cautious: Investor;
+let bold: Investor;
+let phone: { id: string; client: TestClient };
+let ops: { id: string; client: TestClient };
+let desk: { id: string; client: TestClient };
+const cny = (amount: string) => ({ amount, currency: 'CNY' });
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+  p.clock.set('2026-03-02T02:00:00Z');
+  ids = await loadCatalogue(
+    p,
+    [sampleFund('110011', 'equity', { channels: ['web', 'app', 'phone', 'branch'] })],
+    [{ fundCode: '110011', date: '2026-03-02', nav: '1.2345' }],
+  );
+  cautious = await investor(p, '13800001001', { level: 'C2', cash: '5000.00' });
+  bold = await investor(p, '13800001002', { level: 'C4', cash: '5000.00' });
+  phone = await p.staff('phone-a', ['phone_sales']);
+  ops = await p.staff('ops-a', ['operations']);
+  desk = await p.staff('desk-a', ['service_desk']);
+});
+afterAll(() => p.close());
+
+/** Moving the clock by a day ends staff sessions (idle timeout): log in again. */
+async function loginAgain(username: string): Promise<TestClient> {
+  const client = p.consoleClient();
+  const res = await client.post('/api/v1/auth/login', { username, password: STAFF_PASSWORD });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return client;
+}
+
+const assist = (customerId: string, body: unknown, key: string) =>
+  phone.client.request('POST', `/api/v1/investing/customers/${customerId}/orders`, {
+    body,
+    headers: { 'idempotency-key': key },
+  });
+
+describe('an order placed by phone on the customer’s behalf', () => {
+  it('is refused for a C2 customer and an R4 fund, as in the portal, and recorded with the agent', async () => {
+    const res = await assist(
+      cautious.id,
+      { type: 'subscribe', productId: ids.F110011, amount: cny('1000.00'), channel: 'phone' },
+      'c2-r4',
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'risk_too_high' });
+    const search = await phone.client.get(`/api/v1/investing/orders?customerId=${cautious.id}`);
+    expect(search.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ status: 'refused', channel: 'phone', staffId: phone.id }),
+    ]);
+  });
+
+  it('is placed for a suitable customer, attributed to the agent, and confirmed by the operations run', async () => {
+    const res = await assist(
+      bold.id,
+      { type: 'subscribe', productId: ids.F110011, amount: cny('1000.00'), channel: 'phone' },
+      'bold-1',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'pending', channel: 'phone', staffId: phone.id });
+    const mine = await phone.client.get(`/api/v1/investing/orders?staffId=${phone.id}&status=pending`);
+    expect(mine.json<{ items: unknown[] }>().items).toHaveLength(1);
+
+    expect((await desk.client.get('/api/v1/investing/orders')).statusCode).toBe(403);
+    expect((await phone.client.post('/api/v1/investing/eod-runs', {})).statusCode).toBe(403);
+    p.clock.set('2026-03-03T01:00:00Z');
+    ops.client = await loginAgain('ops-a');
+    const run = await ops.client.post('/api/v1/investing/eod-runs', {});
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({
+      tradeDate: '2026-03-02',
+      status: 'completed',
+      report: { subscriptions: { confirmed: 1 }, reconciliation: { breaks: [] } },
+    });
+    const runs = await ops.client.get('/api/v1/investing/eod-runs');
+    expect(runs.json<{ items: { tradeDate: string }[] }>().items.map((r) => r.tradeDate)).toEqual([
+      '2026-03-02',
+    ]);
+    const holdings = await ops.client.get(`/api/v1/investing/customers/${bold.id}/holdings`);
+    expect(holdings.json()).toMatchObject({ items: [{ productCode: 'F110011', shares: '798.07' }] });
+  });
+
+  it('refuses a self-service channel and malformed input from the console', async () => {
+    const res = await assist(
+      bold.id,
+      { type: 'subscribe', productId: ids.F110011, amount: cny('1000.00'), channel: 'web' },
+      'web-from-console',
+    );
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,185 @@
+import type { AuditService } from '@onefin/audit';
+import { type IdempotencyKeys, pageQuery, positiveMoney, strictBody } from '@onefin/http';
+import { currentStaff, type IdentityService, requireStaff } from '@onefin/identity';
+import { fromMoneyDto, problemFor } from '@onefin/kernel';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { INVESTING_PROBLEMS } from './errors.ts';
+import {
+  holdingDto,
+  orderDetailDto,
+  orderDto,
+  parseShares,
+  SHARES,
+  toHoldingDto,
+  toOrderDetailDto,
+  toOrderDto,
+} from './http-schemas.ts';
+import { ORDER_STATUSES } from './schema.ts';
+import type { InvestingService } from './service.ts';
+
+export interface ConsoleInvestingOptions {
+  identity: IdentityService;
+  audit: AuditService;
+  investing: InvestingService;
+  idempotency: IdempotencyKeys;
+}
+
+const id = z.string().min(1).max(64);
+const businessDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+/** Every channel staff sell through; self-service channels stay with the portal. */
+const channel = z.enum(['phone', 'agent', 'corporate', 'branch']);
+const shares = z
+  .string()
+  .regex(SHARES, 'shares as a decimal string with at most 2 decimals')
+  .refine((s) => parseShares(s) > 0n, 'must be greater than zero');
+const orderBody = z.discriminatedUnion('type', [
+  strictBody({ type: z.literal('subscribe'), productId: id, amount: positiveMoney, channel }),
+  strictBody({ type: z.literal('wealth_buy'), productId: id, amount: positiveMoney, channel }),
+  strictBody({ type: z.literal('redeem'), productId: id, shares, channel }),
+]);
+const runDto = z.object({
+  tradeDate: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  report: z.record(z.string(), z.unknown()),
+});
+const toRunDto = (r: Awaited<ReturnType<InvestingService['runEndOfDay']>>) => ({
+  tradeDate: r.tradeDate,
+  status: r.status,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  report: r.report as Record<string, unknown>,
+});
+
+/** Staff: order search, assisted orders on a customer's behalf, holdings, the end-of-day runs. */
+export async function investingConsoleRoutes(
+  root: FastifyInstance,
+  opts: ConsoleInvestingOptions,
+): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { investing, idempotency } = opts;
+  const staff = (permission: Parameters<typeof requireStaff>[2]) =>
+    requireStaff(opts.identity, opts.audit, permission);
+  const tags = ['investing'];
+
+  app.get(
+    '/api/v1/investing/orders',
+    {
+      preHandler: staff('orders.read'),
+      schema: {
+        tags,
+        querystring: z.strictObject({
+          ...pageQuery,
+          customerId: id.optional(),
+          staffId: id.optional(),
+          productId: id.optional(),
+          status: z.enum(ORDER_STATUSES).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(orderDto), next: z.string().optional() }) },
+      },
+    },
+    async (request) => {
+      const page = await investing.listOrders(request.query, 'replica');
+      return { items: page.items.map(toOrderDto), ...(page.next ? { next: page.next } : {}) };
+    },
+  );
+
+  app.get(
+    '/api/v1/investing/orders/:id',
+    {
+      preHandler: staff('orders.read'),
+      schema: { tags, params: z.strictObject({ id }), response: { 200: orderDetailDto } },
+    },
+    async (request) => {
+      const found = await investing.getOrder(request.params.id);
+      if (!found.ok) throw problemFor(INVESTING_PROBLEMS, found.error);
+      return toOrderDetailDto(found.value);
+    },
+  );
+
+  app.post(
+    '/api/v1/investing/customers/:customerId/orders',
+    {
+      preHandler: staff('orders.assist'),
+      schema: {
+        tags,
+        params: z.strictObject({ customerId: id }),
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+        body: orderBody,
+        response: { 201: orderDto },
+      },
+    },
+    async (request, reply) => {
+      const staffId = currentStaff(request).id;
+      return idempotency.run(request, reply, `console:${staffId}`, async () => {
+        const body = request.body;
+        const base = {
+          customerId: request.params.customerId,
+          productId: body.productId,
+          channel: body.channel,
+          staffId,
+          // Scoped by staff member and customer: two advisors' keys never collide.
+          idempotencyKey: `staff:${staffId}:${String(request.headers['idempotency-key'])}`,
+        };
+        const placed =
+          body.type === 'redeem'
+            ? await investing.redeem({ ...base, shares: parseShares(body.shares) })
+            : body.type === 'subscribe'
+              ? await investing.subscribe({ ...base, amount: fromMoneyDto(body.amount) })
+              : await investing.buyWealth({ ...base, amount: fromMoneyDto(body.amount) });
+        if (!placed.ok) throw problemFor(INVESTING_PROBLEMS, placed.error, placed.detail);
+        return { status: 201, body: toOrderDto(placed.value) };
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/investing/customers/:customerId/holdings',
+    {
+      preHandler: staff('customers.read'),
+      schema: {
+        tags,
+        params: z.strictObject({ customerId: id }),
+        response: { 200: z.object({ items: z.array(holdingDto) }) },
+      },
+    },
+    async (request) => ({
+      items: (await investing.holdings(request.params.customerId)).map(toHoldingDto),
+    }),
+  );
+
+  app.get(
+    '/api/v1/investing/eod-runs',
+    {
+      preHandler: staff('operations.run'),
+      schema: {
+        tags,
+        querystring: z.strictObject({ limit: pageQuery.limit, before: businessDate.optional() }),
+        response: { 200: z.object({ items: z.array(runDto) }) },
+      },
+    },
+    async (request) => ({ items: (await investing.endOfDayRuns(request.query)).map(toRunDto) }),
+  );
+
+  app.post(
+    '/api/v1/investing/eod-runs',
+    {
+      preHandler: staff('operations.run'),
+      schema: {
+        tags,
+        body: strictBody({ tradeDate: businessDate.optional() }),
+        response: { 200: runDto },
+      },
+    },
+    async (request) => {
+      const tradeDate = request.body.tradeDate ?? (await investing.settleableTradeDate());
+      return toRunDto(await investing.runEndOfDay(tradeDate));
+    },
+  );
+}
