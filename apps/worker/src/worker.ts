@@ -17,9 +17,10 @@ export interface Worker {
 
 /** The jobs the modules' services need run in the background. */
 export function serviceJobs(
-  services: Pick<Services, 'clock' | 'ledger' | 'payments' | 'paymentChannel'>,
+  services: Pick<Services, 'clock' | 'ledger' | 'payments' | 'paymentChannel' | 'investing'>,
 ): WorkerJob[] {
   let snapshotted: string | undefined;
+  let settled: string | undefined;
   return [
     // Reserved money comes back to the customer when a hold lapses unposted.
     { name: 'ledger.expireHolds', run: () => services.ledger.expireHolds() },
@@ -35,6 +36,21 @@ export function serviceJobs(
         return { date: yesterday, accounts };
       },
     },
+    {
+      // T+1: confirms the orders of the last trade date (and anything older still open), pays
+      // maturities, accrues money-market income and reconciles with the ledger. A completed date
+      // is not run again; an incomplete one (a NAV not imported yet) is retried on later ticks.
+      name: 'investing.endOfDay',
+      run: async () => {
+        const tradeDate = await services.investing.settleableTradeDate();
+        if (settled === tradeDate) return { tradeDate, status: 'completed' };
+        const run = await services.investing.runEndOfDay(tradeDate);
+        if (run.status === 'completed') settled = tradeDate;
+        return { tradeDate, status: run.status, breaks: run.report.reconciliation?.breaks.length ?? 0 };
+      },
+    },
+    // Purchases a crash left between the order and its hold are finished.
+    { name: 'investing.resume', run: () => services.investing.resumeSubmitted() },
     {
       // The simulated bank completes due payouts; then payments books every answer and finishes
       // anything a crash left half-done (top-ups between bank and ledger, payouts never sent).

@@ -12,7 +12,7 @@ import {
   type IdentityService,
   type IdentitySettings,
 } from '@onefin/identity';
-import { createInvestingService, type InvestingService } from '@onefin/investing';
+import { createInvestingService, type InvestingService, type InvestingSettings } from '@onefin/investing';
 import {
   type Clock,
   createEventPublisher,
@@ -52,6 +52,7 @@ export interface ComposeOptions {
   identity?: Partial<IdentitySettings>;
   customers?: Partial<CustomersSettings>;
   products?: Partial<ProductsSettings>;
+  investing?: Partial<InvestingSettings>;
   /** How long the simulated bank keeps a payout `submitted` (default 30 s). */
   payoutDelayMs?: number;
 }
@@ -102,6 +103,6 @@ export function composeServices(opts: ComposeOptions): Services {
   identity.registerApprovalHandler(publish);
   identity.registerApprovalHandler(reprice);
   // Orders of every investment kind: suitability and prices from products, money through the ledger.
-  const investing = createInvestingService({ ...base, ledger, products });
+  const investing = createInvestingService({ ...base, ledger, products, settings: opts.investing });
   return { clock, events, audit, identity, customers, ledger, payments, products, investing, paymentChannel };
 }
