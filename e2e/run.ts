@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { catalogueJourneys } from './catalogue-journeys.ts';
 import { consoleJourneys } from './console-journeys.ts';
 import { runJourneys } from './harness.ts';
+import { investingJourneys } from './investing-journeys.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
 import { ensureWebBuilt, type Platform, startPlatform } from './platform.ts';
 import { portalJourneys } from './portal-journeys.ts';
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
         ...consoleJourneys(platform),
         ...ledgerJourneys(platform),
         ...catalogueJourneys(platform),
+        ...investingJourneys(platform),
       ];
       // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
       const only = process.env.JOURNEYS;

@@ -49,6 +49,11 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /**
+   * POSTs with an `Idempotency-Key` (orders, payments): a retry with the same key gets the first
+   * answer, never a second order. Keep the key until a definite answer came back.
+   */
+  postIdempotent<T>(path: string, body: unknown, idempotencyKey: string): Promise<T>;
   /** POSTs text as it is, e.g. a CSV file with `text/csv`; answers and errors as for `post`. */
   postText<T>(path: string, text: string, contentType: string): Promise<T>;
 }
@@ -110,8 +115,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   let csrfToken: string | undefined;
   let csrfPending: Promise<string> | undefined;
 
-  async function send(method: Method, path: string, body: unknown, token?: string): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(
+    method: Method,
+    path: string,
+    body: unknown,
+    token?: string,
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     const raw = body instanceof RawBody ? body : undefined;
     if (body !== undefined) headers['content-type'] = raw ? raw.contentType : 'application/json';
     if (token) headers[CSRF_HEADER] = token;
@@ -158,9 +169,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return csrfPending;
   }
 
-  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<T> {
     const isStateChanging = method !== 'GET';
-    let response = await send(method, path, body, isStateChanging ? await csrf(false) : undefined);
+    let response = await send(method, path, body, isStateChanging ? await csrf(false) : undefined, extra);
     let parsed = await readBody(response);
     if (
       isStateChanging &&
@@ -169,7 +185,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       parsed.code === 'csrf_token_invalid'
     ) {
       // The token may have rotated (a new session, a server restart): fetch a fresh one and retry once.
-      response = await send(method, path, body, await csrf(true));
+      response = await send(method, path, body, await csrf(true), extra);
       parsed = await readBody(response);
     }
     if (!response.ok) {
@@ -186,6 +202,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     put: (path, body) => request('PUT', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    postIdempotent: (path, body, idempotencyKey) =>
+      request('POST', path, body ?? {}, { 'idempotency-key': idempotencyKey }),
     postText: (path, text, contentType) => request('POST', path, new RawBody(text, contentType)),
   };
 }

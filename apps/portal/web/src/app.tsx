@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AccountPage } from './account/account-page.tsx';
 import { AccountContext, useAccountQuery } from './auth.ts';
+import { AssetsPage } from './investing/assets-page.tsx';
 import { PortalLayout } from './layout/portal-layout.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -75,6 +76,7 @@ export function PortalApp() {
           <Route element={<RequireAccount />}>
             <Route index element={<HomePage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/assets" element={<AssetsPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-assessment" element={<QuestionnairePage />} />
             <Route path="/risk-assessment/result" element={<AssessmentResultPage />} />

@@ -1,5 +1,4 @@
-import { ApiError, type Problem } from '@onefin/ui';
-import { ACCOUNT_QUERY_KEY, api, queryClient } from '../api.ts';
+import { api, queryClient } from '../api.ts';
 
 /** Money as the API carries it: a decimal string and its currency. */
 export interface MoneyDto {
@@ -104,53 +103,13 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/**
- * Posts a top-up or withdrawal with its `Idempotency-Key` (the shared client sends no custom
- * headers): a retry with the same key gets the first answer, never a second payment.
- */
-export async function submitPayment(
+/** Posts a top-up or withdrawal with its `Idempotency-Key`: a retry gets the first answer, never a second payment. */
+export function submitPayment(
   kind: 'topup' | 'withdrawal',
   input: { cardId: string; amount: MoneyDto },
   idempotencyKey: string,
 ): Promise<Payment> {
-  const csrf = await fetch('/api/v1/csrf', { credentials: 'same-origin' });
-  const { token } = (await csrf.json()) as { token: string };
-  let response: Response;
-  try {
-    response = await fetch(kind === 'topup' ? '/api/v1/top-ups' : '/api/v1/withdrawals', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': token,
-        'idempotency-key': idempotencyKey,
-      },
-      body: JSON.stringify(input),
-    });
-  } catch (cause) {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      code: 'network_error',
-      detail: cause instanceof Error ? cause.message : String(cause),
-    });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const problem = (body ?? {}) as Partial<Problem>;
-    if (response.status === 401) queryClient.setQueryData(ACCOUNT_QUERY_KEY, null);
-    throw new ApiError({
-      type: problem.type ?? 'about:blank',
-      title: problem.title ?? response.statusText,
-      status: response.status,
-      code: problem.code ?? `http_${response.status}`,
-      ...(problem.detail ? { detail: problem.detail } : {}),
-      ...(problem.errors ? { errors: problem.errors } : {}),
-    });
-  }
-  return body as Payment;
+  return api.postIdempotent<Payment>(kind === 'topup' ? '/top-ups' : '/withdrawals', input, idempotencyKey);
 }
 
 /** After money moved: the balance, the statement and the history are stale. */

@@ -1,11 +1,13 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { catalogueEn } from './catalogue.en.ts';
+import { investingEn } from './investing.en.ts';
 import { profileEn } from './profile.en.ts';
 import type { portalZhCN } from './zh-CN.ts';
 
 export const portalEn: MessageTree<typeof portalZhCN> = {
   ...catalogueEn,
+  ...investingEn,
   ...profileEn,
   reference: referenceMessages('en'),
   brand: { name: 'OneFin', tagline: 'One account, every financial service' },
@@ -13,6 +15,7 @@ export const portalEn: MessageTree<typeof portalZhCN> = {
     home: 'Home',
     products: 'Supermarket',
     account: 'My account',
+    assets: 'My assets',
     profile: 'My profile',
     security: 'Security',
     guest: 'Welcome to OneFin',

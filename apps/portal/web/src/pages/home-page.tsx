@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASH_ACCOUNT_KEY, fetchCashAccount } from '../account/api.ts';
 import { useAccount } from '../auth.ts';
+import { ASSETS_KEY, fetchAssets } from '../investing/api.ts';
 
 /** The customer's landing page: greeting, and the asset overview (for now: the cash account). */
 export function HomePage() {
@@ -13,7 +14,9 @@ export function HomePage() {
   const language = currentLanguage(i18n);
   const account = useAccount();
   const cash = useQuery({ queryKey: CASH_ACCOUNT_KEY, queryFn: fetchCashAccount });
+  const assets = useQuery({ queryKey: ASSETS_KEY, queryFn: fetchAssets });
   const balance = cash.data?.balance.amount ?? '0.00';
+  const holdings = assets.data?.holdings ?? [];
   return (
     <Flex vertical gap={16}>
       <Card className="home-greeting-card">
@@ -42,7 +45,7 @@ export function HomePage() {
           >
             <Typography.Text type="secondary">{t('home.totalAssets')}</Typography.Text>
             <Typography.Title level={2} style={{ marginTop: 4 }} data-testid="assets-total">
-              {formatMoney(balance, 'CNY', language)}
+              {formatMoney(assets.data?.total.amount ?? balance, 'CNY', language)}
             </Typography.Title>
             <Link to="/account" className="home-cash-row" data-testid="home-account-link">
               <span>
@@ -63,14 +66,26 @@ export function HomePage() {
                 {t('home.accountLink')} <RightOutlined />
               </span>
             </Link>
-            <Empty description={t('home.noHoldings')} data-testid="assets-empty">
-              <Typography.Text type="secondary">{t('home.noHoldingsHint')}</Typography.Text>
-              <div style={{ marginTop: 8 }}>
-                <Link to="/products" data-testid="home-products-link">
-                  {t('home.productsLink')} <RightOutlined />
-                </Link>
-              </div>
-            </Empty>
+            {holdings.length > 0 ? (
+              <Link to="/assets" className="home-cash-row" data-testid="home-assets-link">
+                <span>
+                  <Typography.Text>{t('assets.holdings')}</Typography.Text>{' '}
+                  <Typography.Text strong>{holdings.length}</Typography.Text>
+                </span>
+                <span>
+                  {t('assets.title')} <RightOutlined />
+                </span>
+              </Link>
+            ) : (
+              <Empty description={t('home.noHoldings')} data-testid="assets-empty">
+                <Typography.Text type="secondary">{t('home.noHoldingsHint')}</Typography.Text>
+                <div style={{ marginTop: 8 }}>
+                  <Link to="/products" data-testid="home-products-link">
+                    {t('home.productsLink')} <RightOutlined />
+                  </Link>
+                </div>
+              </Empty>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={8}>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
+  Button,
   Card,
   Checkbox,
   Col,
@@ -15,9 +16,11 @@ import {
   Skeleton,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useOptionalAccount } from '../auth.ts';
+import { OrderModal, type OrderTarget } from '../investing/order-modal.tsx';
 import { fetchProduct, PRODUCTS_KEY } from './api.ts';
 import { attributeRows, FeeTiers, PremiumTable } from './attributes.tsx';
 import { CompareBar } from './compare-bar.tsx';
@@ -35,6 +38,7 @@ export function ProductPage() {
   const screens = Grid.useBreakpoint();
   const { productId = '' } = useParams();
   const account = useOptionalAccount();
+  const [buying, setBuying] = useState<OrderTarget | undefined>(undefined);
   const picks = useComparePicks();
   const product = useQuery({
     queryKey: [...PRODUCTS_KEY, 'detail', productId],
@@ -112,6 +116,19 @@ export function ProductPage() {
         <div style={{ marginTop: 16 }}>
           <SuitabilityResult suitability={p.suitability} isGuest={account === null} />
         </div>
+        {account && (p.kind === 'fund' || p.kind === 'wealth') ? (
+          <Button
+            type="primary"
+            size="large"
+            style={{ marginTop: 16, minWidth: 160 }}
+            disabled={p.status !== 'on_sale' || p.suitability?.allowed === false}
+            onClick={() => setBuying({ productId: p.id, kind: p.kind, name })}
+            data-testid="product-buy"
+          >
+            {t(p.kind === 'wealth' ? 'order.buy.wealth' : 'order.buy.fund')}
+          </Button>
+        ) : null}
+        <OrderModal target={buying} mode="buy" onClose={() => setBuying(undefined)} />
       </Card>
       {p.kind === 'fund' ? <NavHistoryCard product={p} /> : null}
       <Row gutter={[16, 16]}>

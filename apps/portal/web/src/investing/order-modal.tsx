@@ -1,0 +1,305 @@
+import {
+  currentLanguage,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  isApiError,
+  problemText,
+} from '@onefin/ui';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Result } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CASH_ACCOUNT_KEY, fetchCashAccount, newIdempotencyKey } from '../account/api.ts';
+import { AMOUNT_PATTERN } from '../account/payment-modal.tsx';
+import { SuitabilityResult } from '../products/suitability.tsx';
+import { type Order, type OrderRequest, placeOrder, previewOrder, refreshAfterOrder } from './api.ts';
+
+/** What the modal trades: a fund or wealth product to buy, or a fund holding to redeem. */
+export interface OrderTarget {
+  productId: string;
+  kind: string;
+  name: string;
+  /** Redemptions: the shares that may still be redeemed (held less reserved). */
+  redeemable?: string;
+}
+
+export type OrderMode = 'buy' | 'redeem';
+
+const isPositive = (value: string) => AMOUNT_PATTERN.test(value) && /[1-9]/.test(value);
+
+function requestOf(target: OrderTarget, mode: OrderMode, value: string): OrderRequest {
+  if (mode === 'redeem') return { type: 'redeem', productId: target.productId, shares: value };
+  return {
+    type: target.kind === 'wealth' ? 'wealth_buy' : 'subscribe',
+    productId: target.productId,
+    amount: { amount: value, currency: 'CNY' },
+  };
+}
+
+/**
+ * Buy or redeem: the amount (or shares), then what the order will be before it is placed — fee,
+ * trade date and its cut-off, confirmation date, cooling-off, the suitability result — and the
+ * risk disclosure to accept. One Idempotency-Key per order, kept while no answer came back.
+ */
+export function OrderModal(props: { target: OrderTarget | undefined; mode: OrderMode; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const navigate = useNavigate();
+  const { target, mode } = props;
+  const [value, setValue] = useState('');
+  const [isAgreed, setAgreed] = useState(false);
+  const [placed, setPlaced] = useState<Order | undefined>(undefined);
+  const key = useRef(newIdempotencyKey());
+  const money = (m: { amount: string; currency: string } | null | undefined) =>
+    m ? formatMoney(m.amount, m.currency, language) : '—';
+  const cash = useQuery({
+    queryKey: CASH_ACCOUNT_KEY,
+    queryFn: fetchCashAccount,
+    enabled: target !== undefined,
+  });
+  const isValid = isPositive(value);
+  const request = target && isValid ? requestOf(target, mode, value) : undefined;
+  const preview = useQuery({
+    queryKey: ['order-preview', request],
+    queryFn: () => previewOrder(request as OrderRequest),
+    enabled: request !== undefined,
+    retry: false,
+  });
+  const submit = useMutation({
+    mutationFn: (r: OrderRequest) => placeOrder(r, key.current),
+    onSuccess: (order) => {
+      key.current = newIdempotencyKey();
+      setPlaced(order);
+      refreshAfterOrder();
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = newIdempotencyKey();
+    },
+  });
+  const { reset } = submit;
+  useEffect(() => {
+    if (target) {
+      setValue('');
+      setAgreed(false);
+      setPlaced(undefined);
+      reset();
+      key.current = newIdempotencyKey();
+    }
+  }, [target, reset]);
+  if (!target) return <Modal open={false} footer={null} />;
+  const type = mode === 'redeem' ? 'redeem' : target.kind === 'wealth' ? 'wealth_buy' : 'subscribe';
+  const p = preview.data;
+  const suitability = p?.suitability;
+  const isRefused = suitability?.allowed === false;
+  const errorText = (error: unknown) => {
+    if (isApiError(error) && i18n.exists(`orderProblems.${error.code}`))
+      return t(`orderProblems.${error.code}`);
+    return problemText(t, error);
+  };
+  return (
+    <Modal
+      open
+      title={`${t(`order.titles.${type}`)} · ${target.name}`}
+      onCancel={props.onClose}
+      footer={null}
+      data-testid="order-modal"
+    >
+      {placed ? (
+        <Result
+          status="success"
+          title={t('order.submitted')}
+          subTitle={
+            placed.type === 'wealth_buy'
+              ? t('order.submittedWealthHint')
+              : t(placed.type === 'redeem' ? 'order.submittedRedeemHint' : 'order.submittedHint', {
+                  date: formatDate(p?.confirmDate ?? placed.tradeDate, language),
+                })
+          }
+          data-testid="order-result"
+          data-order-id={placed.id}
+          extra={[
+            <Button
+              key="assets"
+              type="primary"
+              onClick={() => navigate('/assets')}
+              data-testid="order-view-assets"
+            >
+              {t('order.viewAssets')}
+            </Button>,
+            <Button key="close" onClick={props.onClose}>
+              {t('common.confirm')}
+            </Button>,
+          ]}
+        />
+      ) : (
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={() => {
+            if (request) submit.mutate(request);
+          }}
+        >
+          <Form.Item
+            label={mode === 'redeem' ? t('order.shares') : t('order.amount')}
+            validateStatus={value && !isValid ? 'error' : undefined}
+            help={
+              value && !isValid
+                ? t(mode === 'redeem' ? 'order.invalidShares' : 'order.invalidAmount')
+                : mode === 'redeem'
+                  ? target.redeemable
+                    ? t('order.allShares', { shares: target.redeemable })
+                    : undefined
+                  : cash.data
+                    ? t('order.available', { amount: money(cash.data.available) })
+                    : undefined
+            }
+          >
+            <Input
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value.trim())}
+              placeholder={mode === 'redeem' ? t('order.sharesPlaceholder') : t('order.amountPlaceholder')}
+              data-testid="order-amount"
+              suffix={
+                mode === 'redeem' && target.redeemable ? (
+                  <Button size="small" type="link" onClick={() => setValue(target.redeemable ?? '')}>
+                    {t('order.allShares', { shares: '' }).trim()}
+                  </Button>
+                ) : undefined
+              }
+            />
+          </Form.Item>
+          {isRefused ? (
+            <div style={{ marginBottom: 16 }}>
+              <SuitabilityResult suitability={suitability} isGuest={false} />
+            </div>
+          ) : null}
+          {preview.isError ? (
+            <Alert type="error" showIcon title={errorText(preview.error)} style={{ marginBottom: 16 }} />
+          ) : null}
+          {p ? (
+            <Descriptions
+              column={1}
+              size="small"
+              bordered
+              style={{ marginBottom: 16 }}
+              data-testid="order-preview"
+              items={[
+                ...(p.minimum && mode === 'buy'
+                  ? [
+                      {
+                        key: 'min',
+                        label: t('order.minimum', { amount: '' }).trim(),
+                        children: money(p.minimum),
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'fee',
+                  label: t('order.fee'),
+                  children: (
+                    <span data-testid="order-fee">
+                      {p.fee && p.fee.amount !== '0.00' ? money(p.fee) : t('order.feeFree')}
+                    </span>
+                  ),
+                },
+                ...(p.estimatedShares
+                  ? [
+                      {
+                        key: 'shares',
+                        label: t('order.estimatedShares', { date: formatDate(p.navDate, language) }),
+                        children: p.estimatedShares,
+                      },
+                    ]
+                  : []),
+                ...(p.estimatedProceeds
+                  ? [
+                      {
+                        key: 'proceeds',
+                        label: t('order.estimatedProceeds', { date: formatDate(p.navDate, language) }),
+                        children: money(p.estimatedProceeds),
+                      },
+                    ]
+                  : []),
+                ...(p.expectedYield
+                  ? [
+                      {
+                        key: 'yield',
+                        label: t('order.expectedYield'),
+                        children: `${money(p.expectedYield.min)} – ${money(p.expectedYield.max)}`,
+                      },
+                    ]
+                  : []),
+                ...(p.remainingQuota
+                  ? [{ key: 'quota', label: t('order.remainingQuota'), children: money(p.remainingQuota) }]
+                  : []),
+                {
+                  key: 'trade',
+                  label: t('order.tradeDate'),
+                  children: (
+                    <span data-testid="order-trade-date">
+                      {formatDate(p.tradeDate, language)}
+                      {type !== 'wealth_buy'
+                        ? ` · ${t('order.cutoff', { time: formatDateTime(p.cutoffAt, language) })}`
+                        : ''}
+                    </span>
+                  ),
+                },
+                ...(type !== 'wealth_buy'
+                  ? [
+                      {
+                        key: 'confirm',
+                        label: t('order.confirmDate'),
+                        children: formatDate(p.confirmDate, language),
+                      },
+                    ]
+                  : []),
+                ...(p.coolingOffHours > 0
+                  ? [
+                      {
+                        key: 'cooling',
+                        label: t('order.cancel'),
+                        children: t('order.coolingOff', { hours: p.coolingOffHours }),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          ) : null}
+          {mode === 'buy' ? (
+            <Form.Item>
+              <Checkbox
+                checked={isAgreed}
+                onChange={(e) => setAgreed(e.target.checked)}
+                data-testid="order-agree"
+              >
+                {t('order.disclosureAgree')}
+              </Checkbox>
+            </Form.Item>
+          ) : null}
+          {submit.isError ? (
+            <Alert
+              type="error"
+              showIcon
+              title={errorText(submit.error)}
+              style={{ marginBottom: 16 }}
+              data-testid="order-error"
+            />
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={submit.isPending}
+            disabled={!request || isRefused || (mode === 'buy' && !isAgreed) || preview.isError}
+            data-testid="order-submit"
+          >
+            {t('order.submit')}
+          </Button>
+        </Form>
+      )}
+    </Modal>
+  );
+}
