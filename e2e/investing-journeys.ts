@@ -60,7 +60,7 @@ export function investingJourneys(platform: Platform): Journey[] {
           await page.getByTestId('order-amount').fill('1000.00');
           await page.getByTestId('order-preview').waitFor();
           await page.getByTestId('order-fee').waitFor();
-          await expectText(page, 'order-trade-date', '15:00');
+          await expectText(page, 'order-cutoff', '15:00');
           // Not yet agreed to the risk disclosure: the order cannot be placed.
           assert(
             await page.getByTestId('order-submit').isDisabled(),

@@ -238,15 +238,21 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                 {
                   key: 'trade',
                   label: t('order.tradeDate'),
-                  children: (
-                    <span data-testid="order-trade-date">
-                      {formatDate(p.tradeDate, language)}
-                      {type !== 'wealth_buy'
-                        ? ` · ${t('order.cutoff', { time: formatDateTime(p.cutoffAt, language) })}`
-                        : ''}
-                    </span>
-                  ),
+                  children: <span data-testid="order-trade-date">{formatDate(p.tradeDate, language)}</span>,
                 },
+                ...(type !== 'wealth_buy'
+                  ? [
+                      {
+                        key: 'cutoff',
+                        label: t('order.cutoffLabel'),
+                        children: (
+                          <span data-testid="order-cutoff">
+                            {t('order.cutoff', { time: formatDateTime(p.cutoffAt, language) })}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
                 ...(type !== 'wealth_buy'
                   ? [
                       {

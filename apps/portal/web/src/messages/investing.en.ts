@@ -23,6 +23,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     estimatedProceeds: 'Estimated proceeds (NAV of {{date}})',
     tradeDate: 'Trade date',
     cutoff: 'Cancellable until {{time}}; priced at that day’s NAV',
+    cutoffLabel: 'Cut-off',
     confirmDate: 'Shares confirmed on',
     coolingOff: '{{hours}}-hour cooling-off period: cancel within it for a full refund',
     expectedYield: 'Expected yield',

@@ -17,6 +17,7 @@ export const investingZhCN = {
     estimatedProceeds: '预估到账（按 {{date}} 净值）',
     tradeDate: '交易日',
     cutoff: '{{time}} 前可撤单，按当日净值确认',
+    cutoffLabel: '撤单截止',
     confirmDate: '份额确认日',
     coolingOff: '冷静期 {{hours}} 小时，期间可撤单全额退款',
     expectedYield: '预期收益',
