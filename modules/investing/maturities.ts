@@ -44,6 +44,8 @@ export async function payMaturities(
         customerId: lot.customer_id,
         productId: p.id,
         productCode: p.code,
+        productNameZh: p.nameZh,
+        productNameEn: p.nameEn,
         productKind: p.kind,
         type: 'wealth_maturity',
         channel: 'system',

@@ -14,6 +14,8 @@ export interface Order {
   customerId: string;
   productId: string;
   productCode: string;
+  productNameZh: string;
+  productNameEn: string;
   productKind: string;
   type: OrderType;
   status: OrderStatus;
@@ -79,6 +81,8 @@ export function toOrder(r: OrderRow): Order {
     customerId: r.customer_id,
     productId: r.product_id,
     productCode: r.product_code,
+    productNameZh: r.product_name_zh,
+    productNameEn: r.product_name_en,
     productKind: r.product_kind,
     type: r.order_type,
     status: r.status,

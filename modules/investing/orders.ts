@@ -76,6 +76,8 @@ export async function insertOrder(
   trx: Executor,
   r: OrderRequest & {
     productCode: string;
+    productNameZh: string;
+    productNameEn: string;
     productKind: string;
     status: 'submitted' | 'refused';
     tradeDate: string | null;
@@ -92,6 +94,8 @@ export async function insertOrder(
       customer_id: r.customerId,
       product_id: r.productId,
       product_code: r.productCode,
+      product_name_zh: r.productNameZh,
+      product_name_en: r.productNameEn,
       product_kind: r.productKind,
       order_type: r.type,
       status: r.status,

@@ -97,7 +97,13 @@ export async function placePurchase(
   });
   if (!suitability.ok) return fail('product_not_found');
   const decision = suitability.value;
-  const base = { ...request, productCode: product.code, productKind: product.kind };
+  const base = {
+    ...request,
+    productCode: product.code,
+    productNameZh: product.nameZh,
+    productNameEn: product.nameEn,
+    productKind: product.kind,
+  };
   if (!decision.allowed) {
     const refused = await d.db.transaction().execute((trx) =>
       insertOrder(d, trx, {

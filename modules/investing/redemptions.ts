@@ -41,6 +41,8 @@ export async function placeRedemption(d: Context, input: OrderInput & { shares: 
       const inserted = await insertOrder(d, trx, {
         ...request,
         productCode: product.code,
+        productNameZh: product.nameZh,
+        productNameEn: product.nameEn,
         productKind: product.kind,
         status: 'submitted',
         tradeDate,

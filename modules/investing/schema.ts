@@ -28,6 +28,8 @@ export type InvestingTables = {
     customer_id: string;
     product_id: string;
     product_code: string;
+    product_name_zh: string;
+    product_name_en: string;
     product_kind: string;
     order_type: OrderType;
     status: OrderStatus;

@@ -7,6 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('customer_id', 'text', (c) => c.notNull())
     .addColumn('product_id', 'text', (c) => c.notNull())
     .addColumn('product_code', 'text', (c) => c.notNull())
+    // Copied at placement, so the history reads right after a rename and lists need no lookup.
+    .addColumn('product_name_zh', 'text', (c) => c.notNull())
+    .addColumn('product_name_en', 'text', (c) => c.notNull())
     .addColumn('product_kind', 'text', (c) => c.notNull())
     .addColumn('order_type', 'text', (c) =>
       c.notNull().check(sql`order_type IN ('subscribe', 'redeem', 'wealth_buy', 'wealth_maturity')`),

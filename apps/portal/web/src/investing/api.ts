@@ -13,6 +13,8 @@ export interface Order {
   status: OrderStatus;
   productId: string;
   productCode: string;
+  productNameZh: string;
+  productNameEn: string;
   productKind: string;
   channel: string;
   staffId: string | null;

@@ -246,7 +246,7 @@ function OrdersCard() {
               title={
                 <Flex gap={8} wrap align="center">
                   <span>
-                    {t(`orderTypes.${o.type}`)} · {o.productCode}
+                    {t(`orderTypes.${o.type}`)} · {language === 'en' ? o.productNameEn : o.productNameZh}
                   </span>
                   <Tag color={STATUS_COLORS[o.status]} data-testid="order-status">
                     {t(`orderStatus.${o.status}`)}
