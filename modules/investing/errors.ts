@@ -17,7 +17,9 @@ export type InvestingError =
   | 'idempotency_key_reused'
   | 'order_not_found'
   | 'not_cancellable'
-  | 'customer_not_found';
+  | 'customer_not_found'
+  | 'deposit_not_found'
+  | 'deposit_matured';
 
 const refused = (title: string) => ({ status: 403, title });
 
@@ -46,4 +48,6 @@ export const INVESTING_PROBLEMS: ProblemTable<InvestingError> = {
   order_not_found: { status: 404, title: 'Order not found' },
   not_cancellable: { status: 409, title: 'The order can no longer be cancelled' },
   customer_not_found: { status: 404, title: 'Customer not found' },
+  deposit_not_found: { status: 404, title: 'No such open deposit' },
+  deposit_matured: { status: 409, title: 'The deposit has matured: it is paid out at the full rate' },
 };

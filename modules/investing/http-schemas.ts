@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cancellableUntil } from './cancellation.ts';
 import type { Order, OrderEvent } from './model.ts';
 import { formatShares } from './money-rules.ts';
-import type { AssetSummary, Holding } from './portfolio.ts';
+import type { AssetSummary, Holding, HoldingLot } from './portfolio.ts';
 import type { OrderPreview } from './preview.ts';
 import { ORDER_STATUSES, ORDER_TYPES } from './schema.ts';
 
@@ -175,4 +175,27 @@ export function toPreviewDto(p: OrderPreview): z.infer<typeof previewDto> {
 export function parseShares(text: string): bigint {
   const [whole = '0', frac = ''] = text.split('.');
   return BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0'));
+}
+
+export const holdingLotDto = z.object({
+  id: z.string(),
+  orderId: z.string().nullable(),
+  acquiredOn: z.string(),
+  shares: z.string(),
+  remaining: z.string(),
+  cost: z.string(),
+  remainingCost: z.string(),
+  maturityDate: z.string().nullable(),
+  renew: z.boolean(),
+});
+
+/** Lots in wire form: shares as 2-dp strings, costs as yuan strings (fen / 100, exact). */
+export function toHoldingLotDto(l: HoldingLot): z.infer<typeof holdingLotDto> {
+  return {
+    ...l,
+    shares: formatShares(l.shares),
+    remaining: formatShares(l.remaining),
+    cost: formatShares(l.cost),
+    remainingCost: formatShares(l.remainingCost),
+  };
 }

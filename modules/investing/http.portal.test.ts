@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { sampleFund } from '../products/testing.ts';
+import { sampleFund, sampleProduct } from '../products/testing.ts';
 import { type Investor, investor, loadCatalogue } from './testing.ts';
 
 /** The portal's order API as the web app calls it: validation, replays, refusals, other people's orders. */
@@ -15,7 +15,11 @@ beforeAll(async () => {
   p.clock.set('2026-03-02T02:00:00Z');
   ids = await loadCatalogue(
     p,
-    [sampleFund('110011'), sampleFund('000001', 'equity', { code: 'F-R5', riskLevel: 'R5' })],
+    [
+      sampleFund('110011'),
+      sampleFund('000001', 'equity', { code: 'F-R5', riskLevel: 'R5' }),
+      sampleProduct('deposit', { code: 'TD-1Y' }),
+    ],
     [{ fundCode: '110011', date: '2026-02-27', nav: '1.2345' }],
   );
   alice = await investor(p, '13800000901', { level: 'C4', cash: '20000.00' });
@@ -121,5 +125,32 @@ describe('placing orders through the portal', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancellableUntil: null });
     expect((await alice.client.post(`${url}/cancel`)).json()).toMatchObject({ code: 'not_cancellable' });
     expect((await alice.client.get('/api/v1/assets')).json()).toMatchObject({ cash: cny('20000.00') });
+  });
+
+  it('opens a time deposit, lists it as a lot, and withdraws it early once per key', async () => {
+    const opened = await post(
+      bob,
+      { type: 'deposit_open', productId: ids['TD-1Y'], amount: cny('500.00') },
+      'td-1',
+    );
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ type: 'deposit_open', status: 'confirmed' });
+    const lots = (await bob.client.get(`/api/v1/holdings/${ids['TD-1Y']}/lots`)).json<{
+      items: { id: string }[];
+    }>();
+    expect(lots.items).toEqual([
+      expect.objectContaining({ remainingCost: '500.00', maturityDate: '2027-03-02', renew: true }),
+    ]);
+    const url = `/api/v1/deposits/${lots.items[0]?.id}/withdraw`;
+    const withdraw = () =>
+      bob.client.request('POST', url, { body: {}, headers: { 'idempotency-key': 'td-w1' } });
+    const first = await withdraw();
+    expect(first.statusCode, first.body).toBe(201);
+    // Withdrawn the day it was opened: no interest.
+    expect(first.json()).toMatchObject({ type: 'deposit_withdraw', proceeds: cny('500.00') });
+    expect((await withdraw()).json()).toEqual(first.json());
+    expect(
+      (await alice.client.request('POST', url, { body: {}, headers: { 'idempotency-key': 'x' } })).statusCode,
+    ).toBe(404);
   });
 });

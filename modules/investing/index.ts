@@ -29,7 +29,7 @@ export {
   takeFifo,
 } from './money-rules.ts';
 export type { OrderListQuery } from './orders.ts';
-export type { AssetSummary, Holding } from './portfolio.ts';
+export type { AssetSummary, Holding, HoldingLot } from './portfolio.ts';
 export type { OrderPreview, PreviewInput } from './preview.ts';
 export type { OrderInput } from './purchases.ts';
 export type { Reconciliation, ReconciliationBreak } from './reconciliation.ts';

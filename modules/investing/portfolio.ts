@@ -121,3 +121,39 @@ export async function assetsOf(
     holdings,
   };
 }
+
+/** One lot of a holding: a deposit, a purchase, or a money-market fund's reinvested income. */
+export interface HoldingLot {
+  id: string;
+  orderId: string | null;
+  acquiredOn: string;
+  shares: bigint;
+  remaining: bigint;
+  cost: bigint;
+  remainingCost: bigint;
+  maturityDate: string | null;
+  renew: boolean;
+}
+
+export async function lotsOf(d: Context, customerId: string, productId: string): Promise<HoldingLot[]> {
+  const rows = await investingDb(d.db)
+    .selectFrom('investing_lots')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('product_id', '=', productId)
+    .where('remaining', '>', 0n)
+    .orderBy('acquired_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    acquiredOn: r.acquired_on,
+    shares: r.shares,
+    remaining: r.remaining,
+    cost: r.cost,
+    remainingCost: r.remaining_cost,
+    maturityDate: r.maturity_date,
+    renew: r.renew,
+  }));
+}

@@ -45,6 +45,7 @@ export interface NewLot {
   shares: bigint;
   cost: bigint;
   maturityDate?: string | null;
+  renew?: boolean;
 }
 
 /** Adds a bought lot and grows its position; once per order (the lot's order id is unique). */
@@ -62,6 +63,7 @@ export async function addLot(d: Deps, trx: Executor, lot: NewLot): Promise<void>
       cost: lot.cost,
       remaining_cost: lot.cost,
       maturity_date: lot.maturityDate ?? null,
+      renew: lot.renew ?? false,
     })
     .onConflict((oc) => oc.column('order_id').doNothing())
     .returning('id')

@@ -1,4 +1,5 @@
 import {
+  businessDateOf,
   fail,
   type Money,
   moneyToDecimal,
@@ -36,7 +37,7 @@ export interface OrderPreview {
 }
 
 export type PreviewInput = Omit<OrderInput, 'idempotencyKey'> &
-  ({ type: 'subscribe' | 'wealth_buy'; amount: Money } | { type: 'redeem'; shares: bigint });
+  ({ type: 'subscribe' | 'wealth_buy' | 'deposit_open'; amount: Money } | { type: 'redeem'; shares: bigint });
 
 export async function previewOrder(
   d: Context,
@@ -45,7 +46,12 @@ export async function previewOrder(
   const product = await d.products.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   const a = product.attributes;
-  const kindOk = input.type === 'wealth_buy' ? a.kind === 'wealth' : a.kind === 'fund';
+  const kindOk =
+    input.type === 'wealth_buy'
+      ? a.kind === 'wealth'
+      : input.type === 'deposit_open'
+        ? a.kind === 'deposit'
+        : a.kind === 'fund';
   if (!kindOk) return fail('wrong_product_kind');
   const cal = await d.products.tradingCalendar();
   const now = d.clock.now();
@@ -91,6 +97,26 @@ export async function previewOrder(
       minimum: parseMoney(a.minimumSubscription.amount, product.currency),
       fee,
       estimatedShares: nav ? sharesToMinor(roundShares(moneyToDecimal(net).div(parseDecimal(nav)))) : null,
+    });
+  }
+  if (a.kind === 'deposit') {
+    // Opened today at once; the interest if held to maturity.
+    const today = businessDateOf(now);
+    const interest = simpleInterest(
+      input.amount,
+      a.annualRate,
+      a.termDays,
+      a.dayCount === 'act_365' ? 365 : 360,
+    );
+    return ok({
+      ...base,
+      tradeDate: today,
+      confirmDate: today,
+      cutoffAt: now,
+      suitability,
+      minimum: parseMoney(a.minimumAmount.amount, product.currency),
+      fee: { amount: 0n, currency: product.currency },
+      expectedYield: { min: interest, max: interest },
     });
   }
   if (a.kind !== 'wealth') return fail('wrong_product_kind');

@@ -26,6 +26,7 @@ const toBig = (v: unknown) => BigInt(String(v ?? 0));
  * - fund redemption clearing holds the gross of every confirmed redemption;
  * - wealth principal holds the outstanding principal, its open holds the pending purchases, and the
  *   issuer clearing the yields paid at maturity;
+ * - time deposits hold the open deposits' principal, interest expense the interest paid on them;
  * - each product's positions equal the sum of their lots, and the shares its orders and income moved.
  */
 export async function reconcile(d: Context, currency: CurrencyCode): Promise<Reconciliation> {
@@ -35,12 +36,14 @@ export async function reconcile(d: Context, currency: CurrencyCode): Promise<Rec
       coalesce(sum(amount) FILTER (WHERE order_type = 'subscribe' AND status = 'pending'), 0) AS sub_pending,
       coalesce(sum(proceeds + fee) FILTER (WHERE order_type = 'redeem' AND status = 'confirmed'), 0) AS red_gross,
       coalesce(sum(amount) FILTER (WHERE order_type = 'wealth_buy' AND status = 'pending'), 0) AS wealth_pending,
-      coalesce(sum(proceeds - amount) FILTER (WHERE order_type = 'wealth_maturity' AND status = 'confirmed'), 0) AS yields
+      coalesce(sum(proceeds - amount) FILTER (WHERE order_type = 'wealth_maturity' AND status = 'confirmed'), 0) AS yields,
+      coalesce(sum(proceeds - amount) FILTER (WHERE order_type IN ('deposit_withdraw', 'deposit_maturity') AND status = 'confirmed'), 0) AS interest
     FROM investing_orders WHERE currency = ${currency}`.execute(d.db);
   const totals = rows[0] ?? {};
-  const { rows: wealth } = await sql<{ principal: string }>`
-    SELECT coalesce(sum(cost), 0) AS principal FROM investing_positions
-    WHERE product_kind = 'wealth' AND currency = ${currency}`.execute(d.db);
+  const { rows: wealth } = await sql<{ principal: string; deposits: string }>`
+    SELECT coalesce(sum(cost) FILTER (WHERE product_kind = 'wealth'), 0) AS principal,
+      coalesce(sum(cost) FILTER (WHERE product_kind = 'deposit'), 0) AS deposits
+    FROM investing_positions WHERE currency = ${currency}`.execute(d.db);
   const accounts = await d.internal(currency);
   const fresh = async (id: (typeof accounts)[keyof typeof accounts]['id']) => {
     const account = await d.ledger.getAccount(id);
@@ -51,6 +54,8 @@ export async function reconcile(d: Context, currency: CurrencyCode): Promise<Rec
   const redemption = await fresh(accounts.fundRedemptionClearing.id);
   const principal = await fresh(accounts.wealthPrincipal.id);
   const issuer = await fresh(accounts.wealthIssuerClearing.id);
+  const deposits = await fresh(accounts.timeDeposits.id);
+  const interest = await fresh(accounts.interestExpense.id);
   const pairs: [string, bigint, bigint][] = [
     ['fund_subscription_clearing', toBig(totals.sub_net), subscription.balance.amount],
     ['fund_subscription_holds', toBig(totals.sub_pending), subscription.pendingCredits.amount],
@@ -58,6 +63,8 @@ export async function reconcile(d: Context, currency: CurrencyCode): Promise<Rec
     ['wealth_principal', toBig(wealth[0]?.principal), principal.balance.amount],
     ['wealth_purchase_holds', toBig(totals.wealth_pending), principal.pendingCredits.amount],
     ['wealth_issuer_clearing', toBig(totals.yields), issuer.balance.amount],
+    ['time_deposits', toBig(wealth[0]?.deposits), deposits.balance.amount],
+    ['deposit_interest_expense', toBig(totals.interest), interest.balance.amount],
   ];
   const breaks: ReconciliationBreak[] = pairs
     .filter(([, a, b]) => a !== b)
@@ -80,8 +87,9 @@ export async function reconcile(d: Context, currency: CurrencyCode): Promise<Rec
       FROM investing_lots GROUP BY product_id
     ), o AS (
       SELECT product_id, sum(CASE
-          WHEN order_type IN ('subscribe', 'wealth_buy') THEN shares
-          WHEN order_type IN ('redeem', 'wealth_maturity') THEN -shares END) AS shares
+          WHEN order_type IN ('subscribe', 'wealth_buy', 'deposit_open') THEN shares
+          WHEN order_type IN ('redeem', 'wealth_maturity', 'deposit_withdraw', 'deposit_maturity') THEN -shares
+          END) AS shares
       FROM investing_orders WHERE status = 'confirmed' AND currency = ${currency} GROUP BY product_id
     )
     SELECT p.product_id, p.shares AS positions, coalesce(l.shares, 0) AS lots,

@@ -1,17 +1,16 @@
 import type { AuditService } from '@onefin/audit';
-import { type IdempotencyKeys, pageQuery, positiveMoney, strictBody } from '@onefin/http';
+import { type IdempotencyKeys, pageQuery, strictBody } from '@onefin/http';
 import { currentStaff, type IdentityService, requireStaff } from '@onefin/identity';
-import { fromMoneyDto, problemFor } from '@onefin/kernel';
+import { problemFor } from '@onefin/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
+import { orderBodyFor, placeFromBody } from './http-orders.ts';
 import {
   holdingDto,
   orderDetailDto,
   orderDto,
-  parseShares,
-  SHARES,
   toHoldingDto,
   toOrderDetailDto,
   toOrderDto,
@@ -32,16 +31,7 @@ const businessDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
 /** Every channel staff sell through; self-service channels stay with the portal. */
-const channel = z.enum(['phone', 'agent', 'corporate', 'branch']);
-const shares = z
-  .string()
-  .regex(SHARES, 'shares as a decimal string with at most 2 decimals')
-  .refine((s) => parseShares(s) > 0n, 'must be greater than zero');
-const orderBody = z.discriminatedUnion('type', [
-  strictBody({ type: z.literal('subscribe'), productId: id, amount: positiveMoney, channel }),
-  strictBody({ type: z.literal('wealth_buy'), productId: id, amount: positiveMoney, channel }),
-  strictBody({ type: z.literal('redeem'), productId: id, shares, channel }),
-]);
+const orderBody = orderBodyFor(z.enum(['phone', 'agent', 'corporate', 'branch']));
 const runDto = z.object({
   tradeDate: z.string(),
   status: z.string(),
@@ -118,21 +108,17 @@ export async function investingConsoleRoutes(
     async (request, reply) => {
       const staffId = currentStaff(request).id;
       return idempotency.run(request, reply, `console:${staffId}`, async () => {
-        const body = request.body;
-        const base = {
-          customerId: request.params.customerId,
-          productId: body.productId,
-          channel: body.channel,
-          staffId,
-          // Scoped by staff member and customer: two advisors' keys never collide.
-          idempotencyKey: `staff:${staffId}:${String(request.headers['idempotency-key'])}`,
-        };
-        const placed =
-          body.type === 'redeem'
-            ? await investing.redeem({ ...base, shares: parseShares(body.shares) })
-            : body.type === 'subscribe'
-              ? await investing.subscribe({ ...base, amount: fromMoneyDto(body.amount) })
-              : await investing.buyWealth({ ...base, amount: fromMoneyDto(body.amount) });
+        const placed = await placeFromBody(
+          investing,
+          {
+            customerId: request.params.customerId,
+            channel: request.body.channel,
+            staffId,
+            // Scoped by staff member: two advisors' keys never collide.
+            idempotencyKey: `staff:${staffId}:${String(request.headers['idempotency-key'])}`,
+          },
+          request.body,
+        );
         if (!placed.ok) throw problemFor(INVESTING_PROBLEMS, placed.error, placed.detail);
         return { status: 201, body: toOrderDto(placed.value) };
       });

@@ -1,18 +1,20 @@
-import { type IdempotencyKeys, pageQuery, positiveMoney, strictBody } from '@onefin/http';
+import { type IdempotencyKeys, pageQuery, strictBody } from '@onefin/http';
 import { currentCustomer, type IdentityService, requireCustomer } from '@onefin/identity';
 import { fromMoneyDto, problemFor } from '@onefin/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
+import { type OrderBody, orderBodyFor, placeFromBody } from './http-orders.ts';
 import {
   assetsDto,
+  holdingLotDto,
   orderDetailDto,
   orderDto,
   parseShares,
   previewDto,
-  SHARES,
   toAssetsDto,
+  toHoldingLotDto,
   toOrderDetailDto,
   toOrderDto,
   toPreviewDto,
@@ -27,26 +29,18 @@ export interface PortalInvestingOptions {
 }
 
 const id = z.string().min(1).max(64);
-const shares = z
-  .string()
-  .regex(SHARES, 'shares as a decimal string with at most 2 decimals, e.g. "1000.50"')
-  .refine((s) => parseShares(s) > 0n, 'must be greater than zero');
 /** Self-service comes through the web or the app; assisted channels are the console's. */
-const channel = z.enum(['web', 'app']).default('web');
-const orderBody = z.discriminatedUnion('type', [
-  strictBody({ type: z.literal('subscribe'), productId: id, amount: positiveMoney, channel }),
-  strictBody({ type: z.literal('wealth_buy'), productId: id, amount: positiveMoney, channel }),
-  strictBody({ type: z.literal('redeem'), productId: id, shares, channel }),
-]);
+const orderBody = orderBodyFor(z.enum(['web', 'app']).default('web'));
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().min(1).max(255).optional().describe('required: a unique key per order'),
 });
 
-type OrderBody = z.infer<typeof orderBody>;
-const orderOf = (body: OrderBody) =>
-  body.type === 'redeem'
-    ? { type: body.type, shares: parseShares(body.shares) }
-    : { type: body.type, amount: fromMoneyDto(body.amount) };
+/** A preview takes the order's own body. */
+function previewOf(body: OrderBody & { channel: 'web' | 'app' }) {
+  const base = { productId: body.productId, channel: body.channel };
+  if (body.type === 'redeem') return { ...base, type: body.type, shares: parseShares(body.shares) };
+  return { ...base, type: body.type, amount: fromMoneyDto(body.amount) };
+}
 
 /** Customers: orders for funds and wealth products, their preview and cancellation, "my assets". */
 export async function investingPortalRoutes(
@@ -63,13 +57,7 @@ export async function investingPortalRoutes(
     { preHandler: auth, schema: { tags, body: orderBody, response: { 200: previewDto } } },
     async (request) => {
       const customerId = currentCustomer(request).id;
-      const { productId, channel: via } = request.body;
-      const preview = await investing.preview({
-        customerId,
-        productId,
-        channel: via,
-        ...orderOf(request.body),
-      });
+      const preview = await investing.preview({ customerId, ...previewOf(request.body) });
       if (!preview.ok) throw problemFor(INVESTING_PROBLEMS, preview.error, preview.detail);
       return toPreviewDto(preview.value);
     },
@@ -84,19 +72,15 @@ export async function investingPortalRoutes(
     async (request, reply) => {
       const customerId = currentCustomer(request).id;
       return idempotency.run(request, reply, `portal:${customerId}`, async () => {
-        const base = {
-          customerId,
-          productId: request.body.productId,
-          channel: request.body.channel,
-          idempotencyKey: String(request.headers['idempotency-key']),
-        };
-        const order = orderOf(request.body);
-        const placed =
-          order.type === 'redeem'
-            ? await investing.redeem({ ...base, shares: order.shares })
-            : order.type === 'subscribe'
-              ? await investing.subscribe({ ...base, amount: order.amount })
-              : await investing.buyWealth({ ...base, amount: order.amount });
+        const placed = await placeFromBody(
+          investing,
+          {
+            customerId,
+            channel: request.body.channel,
+            idempotencyKey: String(request.headers['idempotency-key']),
+          },
+          request.body,
+        );
         if (!placed.ok) throw problemFor(INVESTING_PROBLEMS, placed.error, placed.detail);
         return { status: 201, body: toOrderDto(placed.value) };
       });
@@ -137,6 +121,50 @@ export async function investingPortalRoutes(
       if (!cancelled.ok) throw problemFor(INVESTING_PROBLEMS, cancelled.error, cancelled.detail);
       return toOrderDto(cancelled.value);
     },
+  );
+
+  app.post(
+    '/api/v1/deposits/:lotId/withdraw',
+    {
+      preHandler: auth,
+      schema: {
+        tags,
+        headers: idempotencyHeader,
+        params: z.strictObject({ lotId: id }),
+        body: strictBody({ channel: z.enum(['web', 'app']).default('web') }),
+        response: { 201: orderDto },
+      },
+    },
+    async (request, reply) => {
+      const customerId = currentCustomer(request).id;
+      return idempotency.run(request, reply, `portal:${customerId}`, async () => {
+        const done = await investing.withdrawDeposit({
+          customerId,
+          lotId: request.params.lotId,
+          channel: request.body.channel,
+          idempotencyKey: String(request.headers['idempotency-key']),
+        });
+        if (!done.ok) throw problemFor(INVESTING_PROBLEMS, done.error, done.detail);
+        return { status: 201, body: toOrderDto(done.value) };
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/holdings/:productId/lots',
+    {
+      preHandler: auth,
+      schema: {
+        tags,
+        params: z.strictObject({ productId: id }),
+        response: { 200: z.object({ items: z.array(holdingLotDto) }) },
+      },
+    },
+    async (request) => ({
+      items: (await investing.lots(currentCustomer(request).id, request.params.productId)).map(
+        toHoldingLotDto,
+      ),
+    }),
   );
 
   app.get(

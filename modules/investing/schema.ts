@@ -4,7 +4,15 @@ import type { ColumnType, Selectable } from 'kysely';
 /** jsonb: read as an object, written as its JSON text. */
 type Json = ColumnType<Record<string, unknown>, string, string>;
 
-export const ORDER_TYPES = ['subscribe', 'redeem', 'wealth_buy', 'wealth_maturity'] as const;
+export const ORDER_TYPES = [
+  'subscribe',
+  'redeem',
+  'wealth_buy',
+  'wealth_maturity',
+  'deposit_open',
+  'deposit_withdraw',
+  'deposit_maturity',
+] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 /**
@@ -91,6 +99,7 @@ export type InvestingTables = {
     remaining_cost: bigint;
     /** Wealth products: the day principal and yield are paid out. */
     maturity_date: string | null;
+    renew: boolean;
   };
   investing_quotas: {
     product_id: string;

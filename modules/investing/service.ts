@@ -1,10 +1,18 @@
 import { businessDateOf, type CurrencyCode, fail, type Money, ok, type Result } from '@onefin/kernel';
 import { createContext } from './context.ts';
+import { openDeposit, withdrawDeposit } from './deposits.ts';
 import { type EndOfDayRun, endOfDayRuns, runEndOfDay, settleableTradeDate } from './end-of-day.ts';
 import type { InvestingError } from './errors.ts';
 import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
 import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
-import { type AssetSummary, assetsOf, type Holding, holdingsOf } from './portfolio.ts';
+import {
+  type AssetSummary,
+  assetsOf,
+  type Holding,
+  type HoldingLot,
+  holdingsOf,
+  lotsOf,
+} from './portfolio.ts';
 import { type OrderPreview, type PreviewInput, previewOrder } from './preview.ts';
 import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchase } from './purchases.ts';
 import { remainingQuota } from './quotas.ts';
@@ -26,6 +34,14 @@ export interface InvestingService {
   buyWealth(input: OrderInput & { amount: Money }): Placed;
   /** Fee, dates, suitability and estimates for the confirmation screen; nothing is held or recorded. */
   preview(input: PreviewInput): Promise<Result<OrderPreview, InvestingError>>;
+  /** A time deposit, opened at once; `renew` rolls principal and interest over at maturity. */
+  openDeposit(input: OrderInput & { amount: Money; renew?: boolean }): Placed;
+  /** Withdraws a whole deposit before maturity, with interest at the demand rate. */
+  withdrawDeposit(
+    input: Omit<OrderInput, 'productId'> & { lotId: string },
+  ): Promise<Result<Order, InvestingError>>;
+  /** The lots of one holding (each deposit, each purchase), oldest first. */
+  lots(customerId: string, productId: string): Promise<HoldingLot[]>;
   /** Cancels the customer's own pending order before its cut-off or within its cooling-off. */
   cancel(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
   /** One order with its status history; `customerId` limits it to that customer's own. */
@@ -55,6 +71,9 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     buyWealth: (input) => placePurchase(d, 'wealth_buy', input),
     redeem: (input) => placeRedemption(d, input),
     preview: (input) => previewOrder(d, input),
+    openDeposit: (input) => openDeposit(d, input),
+    withdrawDeposit: (input) => withdrawDeposit(d, input),
+    lots: (customerId, productId) => lotsOf(d, customerId, productId),
     cancel: (customerId, orderId) => cancelOrder(d, customerId, orderId),
     async getOrder(orderId, customerId) {
       const order = await getOrder(d.db, orderId);

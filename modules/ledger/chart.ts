@@ -82,6 +82,15 @@ export const CHART = {
     scope: 'internal',
     allowNegative: false,
   },
+  // Customers' time deposits: principal owed back at maturity (or early, at the demand rate).
+  timeDeposits: {
+    code: '2012',
+    nameZh: '定期存款',
+    nameEn: 'Time deposits',
+    class: 'liability',
+    scope: 'internal',
+    allowNegative: false,
+  },
   loanPrincipal: {
     code: '1301',
     nameZh: '贷款本金',
@@ -103,6 +112,14 @@ export const CHART = {
     nameZh: '利息收入',
     nameEn: 'Interest income',
     class: 'income',
+    scope: 'internal',
+    allowNegative: false,
+  },
+  interestExpense: {
+    code: '6411',
+    nameZh: '利息支出',
+    nameEn: 'Interest expense',
+    class: 'expense',
     scope: 'internal',
     allowNegative: false,
   },

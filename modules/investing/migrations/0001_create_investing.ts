@@ -12,7 +12,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_name_en', 'text', (c) => c.notNull())
     .addColumn('product_kind', 'text', (c) => c.notNull())
     .addColumn('order_type', 'text', (c) =>
-      c.notNull().check(sql`order_type IN ('subscribe', 'redeem', 'wealth_buy', 'wealth_maturity')`),
+      c
+        .notNull()
+        .check(
+          sql`order_type IN ('subscribe', 'redeem', 'wealth_buy', 'wealth_maturity', 'deposit_open', 'deposit_withdraw', 'deposit_maturity')`,
+        ),
     )
     .addColumn('status', 'text', (c) =>
       c
@@ -105,6 +109,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('cost', 'bigint', (c) => c.notNull())
     .addColumn('remaining_cost', 'bigint', (c) => c.notNull())
     .addColumn('maturity_date', 'date')
+    // Time deposits: roll principal and interest into a new term at maturity.
+    .addColumn('renew', 'boolean', (c) => c.notNull().defaultTo(false))
     .addCheckConstraint('investing_lots_remaining', sql`remaining <= shares`)
     .execute();
   await db.schema
