@@ -1,7 +1,17 @@
-import { addMoney, businessDateOf, fail, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
-import type { LedgerCommand } from '@onefin/ledger';
+import {
+  addMoney,
+  businessDateOf,
+  type Executor,
+  fail,
+  type Money,
+  ok,
+  parseMoney,
+  type Result,
+} from '@onefin/kernel';
+import type { Account, InternalKey, LedgerCommand } from '@onefin/ledger';
 import { addCalendarDays, type Product } from '@onefin/products';
 import type { Context } from './context.ts';
+import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import { type Order, transferIds } from './model.ts';
 import { daysBetween, simpleInterest } from './money-rules.ts';
@@ -16,11 +26,11 @@ import { investingDb, type LotRow } from './schema.ts';
  * ledger's transfers and the deposit's lot commit together.
  */
 
-type DepositTerms = Extract<Product['attributes'], { kind: 'deposit' }>;
+export type DepositTerms = Extract<Product['attributes'], { kind: 'deposit' }>;
 
 const basisOf = (terms: DepositTerms) => (terms.dayCount === 'act_365' ? 365 : 360);
 
-function depositTerms(product: Product): DepositTerms | undefined {
+export function depositTerms(product: Product): DepositTerms | undefined {
   return product.attributes.kind === 'deposit' ? product.attributes : undefined;
 }
 
@@ -87,8 +97,7 @@ export async function openDeposit(
   const minimum = parseMoney(terms.minimumAmount.amount, product.currency);
   if (input.amount.amount < minimum.amount) return fail('below_minimum');
   const today = businessDateOf(d.clock.now());
-  const internal = await d.internal(product.currency);
-  const cash = await d.ledger.openCustomerCashAccount(input.customerId, product.currency);
+  const accounts = await depositAccounts(d, input.customerId, product.currency);
   const renew = input.renew ?? terms.autoRenew;
   const order = await d.db.transaction().execute(async (trx) => {
     const placed = await insertOrder(d, trx, {
@@ -99,58 +108,79 @@ export async function openDeposit(
     });
     if (!placed.ok) return placed;
     if (!placed.value.isNew) return ok(placed.value.order);
-    const id = placed.value.order.id;
-    const [results = []] = await d.ledger.transferGroupsIn(trx, [
-      [
-        {
-          type: 'transfer',
-          id: transferIds(id).principal,
-          debitAccountId: cash.id,
-          creditAccountId: internal.timeDeposits.id,
-          amount: input.amount,
-          code: 'deposit_open',
-          reference: id,
-        },
-      ],
-    ]);
-    const refusal = results.find((r) => !r.ok);
-    if (refusal && !refusal.ok) {
-      const reason =
-        refusal.error === 'insufficient_funds' || refusal.error === 'account_frozen'
-          ? refusal.error
-          : 'ledger_refused';
-      const failed = await transition(d, trx, id, ['submitted'], 'failed', {
-        failure_reason: reason,
-        detail: {
-          ...placed.value.order.detail,
-          refusedAtOrder: true,
-          messageEn: refusal.detail ?? refusal.error,
-        },
-      });
-      return ok(failed ?? placed.value.order);
-    }
-    await addLot(d, trx, {
-      customerId: input.customerId,
-      productId: product.id,
-      productKind: 'deposit',
-      currency: product.currency,
-      orderId: id,
-      acquiredOn: today,
-      shares: input.amount.amount,
-      cost: input.amount.amount,
-      maturityDate: addCalendarDays(today, terms.termDays),
-      renew,
-    });
-    const confirmed = await transition(d, trx, id, ['submitted'], 'confirmed', {
-      confirm_date: today,
-      nav: '1.0000',
-      shares: input.amount.amount,
-      fee: 0n,
-    });
-    return ok(confirmed ?? placed.value.order);
+    if (needsCustomer(d, input.channel)) return ok(await awaitCustomer(d, trx, placed.value.order));
+    return ok(await executeDepositOpen(d, trx, placed.value.order, terms, accounts));
   });
   if (!order.ok) return order;
   return answerFor(order.value);
+}
+
+export type DepositAccounts = { cash: Account; internal: Record<InternalKey, Account> };
+
+/** Looked up before the transaction (on PGlite a query outside an open one would wait forever). */
+export async function depositAccounts(d: Context, customerId: string, currency: Money['currency']) {
+  return {
+    internal: await d.internal(currency),
+    cash: await d.ledger.openCustomerCashAccount(customerId, currency),
+  };
+}
+
+/** Opens a submitted deposit order inside `trx`: principal to time deposits, the lot, confirmed. */
+export async function executeDepositOpen(
+  d: Context,
+  trx: Executor,
+  order: Order,
+  terms: DepositTerms,
+  accounts: DepositAccounts,
+): Promise<Order> {
+  const amount = order.amount;
+  if (!amount) throw new Error(`deposit order ${order.id} has no amount`);
+  const today = businessDateOf(d.clock.now());
+  const [results = []] = await d.ledger.transferGroupsIn(trx, [
+    [
+      {
+        type: 'transfer',
+        id: transferIds(order.id).principal,
+        debitAccountId: accounts.cash.id,
+        creditAccountId: accounts.internal.timeDeposits.id,
+        amount,
+        code: 'deposit_open',
+        reference: order.id,
+      },
+    ],
+  ]);
+  const refusal = results.find((r) => !r.ok);
+  if (refusal && !refusal.ok) {
+    const reason =
+      refusal.error === 'insufficient_funds' || refusal.error === 'account_frozen'
+        ? refusal.error
+        : 'ledger_refused';
+    const failed = await transition(d, trx, order.id, ['submitted'], 'failed', {
+      failure_reason: reason,
+      detail: { ...order.detail, refusedAtOrder: true, messageEn: refusal.detail ?? refusal.error },
+    });
+    return failed ?? order;
+  }
+  await addLot(d, trx, {
+    customerId: order.customerId,
+    productId: order.productId,
+    productKind: 'deposit',
+    currency: order.currency,
+    orderId: order.id,
+    acquiredOn: today,
+    shares: amount.amount,
+    cost: amount.amount,
+    maturityDate: addCalendarDays(today, terms.termDays),
+    renew: order.detail.renew === true,
+  });
+  const confirmed = await transition(d, trx, order.id, ['submitted'], 'confirmed', {
+    trade_date: today,
+    confirm_date: today,
+    nav: '1.0000',
+    shares: amount.amount,
+    fee: 0n,
+  });
+  return confirmed ?? order;
 }
 
 /** One open deposit of a customer, locked. */

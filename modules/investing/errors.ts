@@ -19,7 +19,10 @@ export type InvestingError =
   | 'not_cancellable'
   | 'customer_not_found'
   | 'deposit_not_found'
-  | 'deposit_matured';
+  | 'deposit_matured'
+  | 'not_awaiting_confirmation'
+  | 'confirmation_invalid'
+  | 'confirmation_expired';
 
 const refused = (title: string) => ({ status: 403, title });
 
@@ -49,5 +52,11 @@ export const INVESTING_PROBLEMS: ProblemTable<InvestingError> = {
   not_cancellable: { status: 409, title: 'The order can no longer be cancelled' },
   customer_not_found: { status: 404, title: 'Customer not found' },
   deposit_not_found: { status: 404, title: 'No such open deposit' },
+  not_awaiting_confirmation: {
+    status: 409,
+    title: 'The order is not waiting for the customer’s confirmation',
+  },
+  confirmation_invalid: { status: 422, title: 'The confirmation code is wrong' },
+  confirmation_expired: { status: 409, title: 'The order lapsed before the customer confirmed it' },
   deposit_matured: { status: 409, title: 'The deposit has matured: it is paid out at the full rate' },
 };

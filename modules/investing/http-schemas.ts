@@ -36,6 +36,8 @@ export const orderDto = z.object({
   cancellableUntil: z.string().nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
+  /** Simulator only, on the answer that placed an order awaiting the customer (see Order). */
+  confirmationCode: z.string().optional(),
 });
 
 export function toOrderDto(o: Order): z.infer<typeof orderDto> {
@@ -63,6 +65,7 @@ export function toOrderDto(o: Order): z.infer<typeof orderDto> {
     cancellableUntil: cancellableUntil(o)?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
     completedAt: o.completedAt?.toISOString() ?? null,
+    ...(o.confirmationCode ? { confirmationCode: o.confirmationCode } : {}),
   };
 }
 

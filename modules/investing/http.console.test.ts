@@ -59,17 +59,61 @@ describe('an order placed by phone on the customer’s behalf', () => {
     ]);
   });
 
-  it('is placed for a suitable customer, attributed to the agent, and confirmed by the operations run', async () => {
+  it('waits for the customer: nothing is held until the code the customer received is entered', async () => {
     const res = await assist(
       bold.id,
       { type: 'subscribe', productId: ids.F110011, amount: cny('1000.00'), channel: 'phone' },
       'bold-1',
     );
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', channel: 'phone', staffId: phone.id });
-    const mine = await phone.client.get(`/api/v1/investing/orders?staffId=${phone.id}&status=pending`);
-    expect(mine.json<{ items: unknown[] }>().items).toHaveLength(1);
+    const placed = res.json<{ id: string; confirmationCode: string }>();
+    expect(placed).toMatchObject({ status: 'awaiting_customer', channel: 'phone', staffId: phone.id });
+    expect(placed.confirmationCode).toMatch(/^\d{6}$/);
+    expect((await bold.client.get('/api/v1/assets')).json()).toMatchObject({ inTransit: cny('0.00') });
+    const confirm = (code: string) =>
+      phone.client.post(`/api/v1/investing/orders/${placed.id}/confirmation`, { code });
+    const wrong = placed.confirmationCode === '000000' ? '000001' : '000000';
+    expect((await confirm(wrong)).json()).toMatchObject({ status: 422, code: 'confirmation_invalid' });
+    const confirmed = await confirm(placed.confirmationCode);
+    expect(confirmed.json()).toMatchObject({ status: 'pending' });
+    expect((await confirm(placed.confirmationCode)).json()).toMatchObject({
+      code: 'not_awaiting_confirmation',
+    });
+    expect((await bold.client.get('/api/v1/assets')).json()).toMatchObject({ inTransit: cny('1000.00') });
+  });
 
+  it('may instead be confirmed or declined by the customer in the portal; a branch sale needs neither', async () => {
+    const place = async (key: string, channel = 'phone') =>
+      (
+        await assist(
+          bold.id,
+          { type: 'subscribe', productId: ids.F110011, amount: cny('100.00'), channel },
+          key,
+        )
+      ).json<{ id: string; status: string }>();
+    const first = await place('bold-2');
+    const second = await place('bold-3');
+    const waiting = await bold.client.get('/api/v1/orders?status=awaiting_customer');
+    expect(
+      waiting
+        .json<{ items: { id: string }[] }>()
+        .items.map((o) => o.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
+    expect((await cautious.client.post(`/api/v1/orders/${first.id}/confirm`)).statusCode).toBe(404);
+    expect((await bold.client.post(`/api/v1/orders/${first.id}/confirm`)).json()).toMatchObject({
+      status: 'pending',
+    });
+    expect((await bold.client.post(`/api/v1/orders/${second.id}/decline`)).json()).toMatchObject({
+      status: 'cancelled',
+      failureReason: 'declined_by_customer',
+    });
+    expect((await place('bold-4', 'branch')).status).toBe('pending');
+    const mine = await phone.client.get(`/api/v1/investing/orders?staffId=${phone.id}&status=pending`);
+    expect(mine.json<{ items: unknown[] }>().items).toHaveLength(3);
+  });
+
+  it('is confirmed by the operations run at T+1', async () => {
     expect((await desk.client.get('/api/v1/investing/orders')).statusCode).toBe(403);
     expect((await phone.client.post('/api/v1/investing/eod-runs', {})).statusCode).toBe(403);
     p.clock.set('2026-03-03T01:00:00Z');
@@ -79,14 +123,15 @@ describe('an order placed by phone on the customer’s behalf', () => {
     expect(run.json()).toMatchObject({
       tradeDate: '2026-03-02',
       status: 'completed',
-      report: { subscriptions: { confirmed: 1 }, reconciliation: { breaks: [] } },
+      report: { subscriptions: { confirmed: 3 }, reconciliation: { breaks: [] } },
     });
     const runs = await ops.client.get('/api/v1/investing/eod-runs');
     expect(runs.json<{ items: { tradeDate: string }[] }>().items.map((r) => r.tradeDate)).toEqual([
       '2026-03-02',
     ]);
     const holdings = await ops.client.get(`/api/v1/investing/customers/${bold.id}/holdings`);
-    expect(holdings.json()).toMatchObject({ items: [{ productCode: 'F110011', shares: '798.07' }] });
+    // 1,000.00 + 100.00 + 100.00 at 1.2345 less 1.5% (by the net-amount method) on each order.
+    expect(holdings.json()).toMatchObject({ items: [{ productCode: 'F110011', shares: '957.67' }] });
   });
 
   it('refuses a self-service channel and malformed input from the console', async () => {

@@ -37,6 +37,11 @@ export interface Order {
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
+  /**
+   * Only on the answer that placed an order awaiting the customer: the one-time code the simulated
+   * SMS gateway would send (never stored; a real gateway takes its place).
+   */
+  confirmationCode?: string;
 }
 
 export interface OrderEvent {
@@ -46,13 +51,22 @@ export interface OrderEvent {
 }
 
 export interface InvestingSettings {
+  /** Channels where staff sell remotely: the customer must confirm each order (portal or one-time code). */
+  customerConfirmedChannels: readonly Channel[];
+  /** How long an order waits for the customer's confirmation before it lapses. */
+  confirmationTtlMs: number;
   /** A purchase's hold lapses after this long if never confirmed (far beyond T+1 and cooling-off). */
   holdDays: number;
   /** How many orders one end-of-day transaction confirms. */
   settleChunk: number;
 }
 
-export const DEFAULT_INVESTING_SETTINGS: InvestingSettings = { holdDays: 30, settleChunk: 500 };
+export const DEFAULT_INVESTING_SETTINGS: InvestingSettings = {
+  customerConfirmedChannels: ['phone', 'agent'],
+  confirmationTtlMs: 24 * 60 * 60 * 1000,
+  holdDays: 30,
+  settleChunk: 500,
+};
 
 export interface InvestingDeps {
   db: Executor;

@@ -181,11 +181,12 @@ export async function orderEvents(db: Executor, orderId: string): Promise<OrderE
     .execute();
   const rank: Record<OrderStatus, number> = {
     submitted: 0,
-    pending: 1,
-    confirmed: 2,
-    failed: 2,
-    cancelled: 2,
-    refused: 2,
+    awaiting_customer: 1,
+    pending: 2,
+    confirmed: 3,
+    failed: 3,
+    cancelled: 3,
+    refused: 3,
   };
   return rows
     .map((e) => ({ status: e.status as OrderStatus, at: e.at, detail: e.detail }))

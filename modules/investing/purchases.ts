@@ -2,6 +2,7 @@ import { businessDateOf, fail, HOUR_MS, type Money, ok, parseMoney, type Result 
 import type { TransferError } from '@onefin/ledger';
 import { type Channel, type Product, tradeDateOf } from '@onefin/products';
 import type { Context } from './context.ts';
+import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
@@ -142,7 +143,10 @@ export async function placePurchase(
     }),
   );
   if (!inserted.ok) return inserted;
-  return answerFor(await resumePurchase(d, inserted.value.order));
+  const placed = inserted.value.order;
+  if (inserted.value.isNew && needsCustomer(d, placed.channel))
+    return ok(await d.db.transaction().execute((trx) => awaitCustomer(d, trx, placed)));
+  return answerFor(await resumePurchase(d, placed));
 }
 
 /**

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '@onefin/kernel';
 import { tradeDateOf } from '@onefin/products';
 import { cancellableUntil } from './cancellation.ts';
 import type { Context } from './context.ts';
+import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
@@ -49,6 +50,7 @@ export async function placeRedemption(d: Context, input: OrderInput & { shares: 
       });
       if (!inserted.ok) return inserted;
       if (!inserted.value.isNew) return ok(inserted.value.order);
+      if (needsCustomer(d, input.channel)) return ok(await awaitCustomer(d, trx, inserted.value.order));
       if (!(await freezeShares(trx, input.customerId, product.id, input.shares))) throw new NotEnoughShares();
       const pending = await transition(d, trx, inserted.value.order.id, ['submitted'], 'pending');
       return ok(pending ?? inserted.value.order);

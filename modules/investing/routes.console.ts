@@ -125,6 +125,24 @@ export async function investingConsoleRoutes(
     },
   );
 
+  app.post(
+    '/api/v1/investing/orders/:id/confirmation',
+    {
+      preHandler: staff('orders.assist'),
+      schema: {
+        tags,
+        params: z.strictObject({ id }),
+        body: strictBody({ code: z.string().regex(/^\d{6}$/, 'the six digits the customer received') }),
+        response: { 200: orderDto },
+      },
+    },
+    async (request) => {
+      const done = await investing.confirmWithCode(request.params.id, request.body.code);
+      if (!done.ok) throw problemFor(INVESTING_PROBLEMS, done.error, done.detail);
+      return toOrderDto(done.value);
+    },
+  );
+
   app.get(
     '/api/v1/investing/customers/:customerId/holdings',
     {

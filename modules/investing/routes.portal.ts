@@ -113,6 +113,20 @@ export async function investingPortalRoutes(
     },
   );
 
+  for (const [action, run] of [
+    ['confirm', investing.confirmOrder],
+    ['decline', investing.declineOrder],
+  ] as const)
+    app.post(
+      `/api/v1/orders/:id/${action}`,
+      { preHandler: auth, schema: { tags, params: z.strictObject({ id }), response: { 200: orderDto } } },
+      async (request) => {
+        const done = await run(currentCustomer(request).id, request.params.id);
+        if (!done.ok) throw problemFor(INVESTING_PROBLEMS, done.error, done.detail);
+        return toOrderDto(done.value);
+      },
+    );
+
   app.post(
     '/api/v1/orders/:id/cancel',
     { preHandler: auth, schema: { tags, params: z.strictObject({ id }), response: { 200: orderDto } } },

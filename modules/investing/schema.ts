@@ -17,10 +17,12 @@ export type OrderType = (typeof ORDER_TYPES)[number];
 
 /**
  * submitted → pending (money or shares reserved, awaiting confirmation) → confirmed | failed |
- * cancelled; `refused` when the suitability check said no (recorded with its reason).
+ * cancelled; `refused` when the suitability check said no (recorded with its reason). An order staff
+ * place by phone or through an agent waits in `awaiting_customer` until the customer confirms it.
  */
 export const ORDER_STATUSES = [
   'submitted',
+  'awaiting_customer',
   'pending',
   'confirmed',
   'failed',

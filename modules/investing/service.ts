@@ -1,5 +1,11 @@
 import { businessDateOf, type CurrencyCode, fail, type Money, ok, type Result } from '@onefin/kernel';
 import { createContext } from './context.ts';
+import {
+  confirmByCode,
+  confirmByCustomer,
+  declineByCustomer,
+  lapseAwaiting,
+} from './customer-confirmation.ts';
 import { openDeposit, withdrawDeposit } from './deposits.ts';
 import { type EndOfDayRun, endOfDayRuns, runEndOfDay, settleableTradeDate } from './end-of-day.ts';
 import type { InvestingError } from './errors.ts';
@@ -42,6 +48,12 @@ export interface InvestingService {
   ): Promise<Result<Order, InvestingError>>;
   /** The lots of one holding (each deposit, each purchase), oldest first. */
   lots(customerId: string, productId: string): Promise<HoldingLot[]>;
+  /** The customer confirms an order staff placed for them by phone or through an agent. */
+  confirmOrder(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
+  /** The customer declines it: cancelled, nothing was held. */
+  declineOrder(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
+  /** The agent confirms with the one-time code the customer received. */
+  confirmWithCode(orderId: string, code: string): Promise<Result<Order, InvestingError>>;
   /** Cancels the customer's own pending order before its cut-off or within its cooling-off. */
   cancel(customerId: string, orderId: string): Promise<Result<Order, InvestingError>>;
   /** One order with its status history; `customerId` limits it to that customer's own. */
@@ -71,6 +83,9 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     buyWealth: (input) => placePurchase(d, 'wealth_buy', input),
     redeem: (input) => placeRedemption(d, input),
     preview: (input) => previewOrder(d, input),
+    confirmOrder: (customerId, orderId) => confirmByCustomer(d, customerId, orderId),
+    declineOrder: (customerId, orderId) => declineByCustomer(d, customerId, orderId),
+    confirmWithCode: (orderId, code) => confirmByCode(d, orderId, code),
     openDeposit: (input) => openDeposit(d, input),
     withdrawDeposit: (input) => withdrawDeposit(d, input),
     lots: (customerId, productId) => lotsOf(d, customerId, productId),
@@ -113,7 +128,7 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
         .where('completed_at', '>', new Date(d.clock.now().getTime() - 3_600_000))
         .execute();
       for (const { id } of missed) await releaseHold(d, id);
-      return resumed;
+      return resumed + (await lapseAwaiting(d));
     },
   };
 }

@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) =>
       c
         .notNull()
-        .check(sql`status IN ('submitted', 'pending', 'confirmed', 'failed', 'cancelled', 'refused')`),
+        .check(
+          sql`status IN ('submitted', 'awaiting_customer', 'pending', 'confirmed', 'failed', 'cancelled', 'refused')`,
+        ),
     )
     .addColumn('channel', 'text', (c) =>
       c.notNull().check(sql`channel IN ('web', 'app', 'phone', 'agent', 'corporate', 'branch', 'system')`),
@@ -59,7 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // The end-of-day job reads only what is still open, by trade date.
   await sql`CREATE INDEX investing_orders_open ON investing_orders (trade_date, id)
-    WHERE status IN ('submitted', 'pending')`.execute(db);
+    WHERE status IN ('submitted', 'awaiting_customer', 'pending')`.execute(db);
   await db.schema
     .createIndex('investing_orders_staff')
     .on('investing_orders')
