@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDatabase, type Database, migrateToLatest, postgresExecutor } from '@onefin/db';
+import type { Database } from '@onefin/db';
 import { money, newId, systemClock } from '@onefin/kernel';
 import {
   type AccountId,
@@ -12,9 +9,9 @@ import {
   type LedgerService,
   type TransferRequest,
 } from '@onefin/ledger';
-import { allMigrations } from '@onefin/platform';
 import { sql } from 'kysely';
 import { brokenInvariants } from '../modules/ledger/testing.ts';
+import { durationSeconds, type EngineName, openBenchDatabase, percentile, round } from './support.ts';
 
 /**
  * The ledger's transfer engines under closed-loop load (DESIGN.md "Ledger"; issue 4). For each
@@ -26,17 +23,15 @@ import { brokenInvariants } from '../modules/ledger/testing.ts';
  * Every acknowledged transfer is checked against the database afterwards.
  */
 const SUBMITTERS = 64;
+/** Baseline connections: one transaction per transfer wants connections; the batched engine uses `writers`. */
+const BASELINE_POOL = 16;
 const CUSTOMERS = 10_000;
 const HOT_ACCOUNTS = 10;
 const HOT_SHARE = 0.9;
 /** Each customer's opening balance; transfers move 0.01–1.00, so no account runs dry. */
 const FUNDING = 1_000_000_000n;
 const MAX_AMOUNT = 100;
-/** Baseline connections: one transaction per transfer wants connections; the batched engine uses `writers`. */
-const BASELINE_POOL = 16;
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-type EngineName = 'postgres' | 'pglite';
 type Load = 'uniform' | 'hot';
 
 interface RunFigures {
@@ -57,12 +52,6 @@ function log(message: string): void {
   console.error(`[ledger bench] ${message}`);
 }
 
-function durationSeconds(): number {
-  const s = Number(process.env.BENCH_DURATION_S ?? 10);
-  if (!Number.isFinite(s) || s <= 0) throw new Error('BENCH_DURATION_S must be > 0');
-  return s;
-}
-
 function enginesToRun(): EngineName[] {
   const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite')
     .split(',')
@@ -72,63 +61,6 @@ function enginesToRun(): EngineName[] {
     if (e !== 'postgres' && e !== 'pglite') throw new Error(`BENCH_ENGINES: unknown engine ${e}`);
   }
   return wanted as EngineName[];
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[i] ?? 0;
-}
-
-const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-
-/** Opens a fresh, migrated database on the engine; `drop` removes it (and its files) again. */
-async function openBenchDatabase(engine: EngineName): Promise<{ db: Database; drop(): Promise<void> }> {
-  if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'onefin-bench-ledger-'));
-    const db = await createDatabase({ engine: 'pglite', dataDir });
-    await migrateToLatest(db.primary, allMigrations);
-    return {
-      db,
-      async drop() {
-        await db.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
-  const name = `onefin_bench_ledger_${process.pid}`;
-  const admin = postgresExecutor(adminUrl, 1);
-  try {
-    await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin);
-    await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
-  } finally {
-    await admin.destroy();
-  }
-  const db = await createDatabase({
-    engine: 'postgres',
-    url: withDatabase(adminUrl, name),
-    poolSize: BASELINE_POOL,
-  });
-  await migrateToLatest(db.primary, allMigrations);
-  return {
-    db,
-    async drop() {
-      await db.close();
-      const cleanup = postgresExecutor(adminUrl, 1);
-      try {
-        await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(cleanup);
-      } finally {
-        await cleanup.destroy();
-      }
-    },
-  };
 }
 
 /**
@@ -274,7 +206,7 @@ async function runClosedLoop(
 async function benchEngine(engine: EngineName, durationS: number): Promise<Array<Record<string, unknown>>> {
   const lines: Array<Record<string, unknown>> = [];
   log(`${engine}: opening a fresh database`);
-  const { db, drop } = await openBenchDatabase(engine);
+  const { db, drop } = await openBenchDatabase(engine, 'ledger', BASELINE_POOL);
   try {
     const writers = engine === 'postgres' ? 2 : 1;
     const batched: LedgerEngineOption = { kind: 'batched', writers };

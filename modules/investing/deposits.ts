@@ -74,14 +74,8 @@ export async function openDeposit(
     productNameEn: product.nameEn,
     productKind: product.kind,
   };
-  const suitability = await d.products.suitability({
-    customerId: input.customerId,
-    productId: product.id,
-    channel: input.channel,
-  });
-  if (!suitability.ok) return fail('product_not_found');
-  if (!suitability.value.allowed) {
-    const decision = suitability.value;
+  const decision = await d.products.suitabilityFor(input.customerId, product, input.channel);
+  if (!decision.allowed) {
     const refused = await d.db.transaction().execute((trx) =>
       insertOrder(d, trx, {
         ...base,

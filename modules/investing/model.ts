@@ -76,7 +76,7 @@ export interface InvestingDeps {
   ledger: LedgerService;
   products: Pick<
     ProductsService,
-    'catalogueProduct' | 'getProduct' | 'suitability' | 'navsOn' | 'tradingCalendar'
+    'catalogueProduct' | 'getProduct' | 'suitability' | 'suitabilityFor' | 'navsOn' | 'tradingCalendar'
   >;
   settings?: Partial<InvestingSettings>;
 }

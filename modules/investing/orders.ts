@@ -1,4 +1,5 @@
 import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
+import { sql } from 'kysely';
 import { type Deps, type Order, type OrderChannel, type OrderEvent, type OrderId, toOrder } from './model.ts';
 import { type InvestingTables, investingDb, type OrderStatus, type OrderType } from './schema.ts';
 
@@ -87,42 +88,62 @@ export async function insertOrder(
   },
 ): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {
   const now = d.clock.now();
+  // One statement: the order and its first event, atomic without a transaction of their own.
   const inserted = await investingDb(trx)
-    .insertInto('investing_orders')
-    .values({
-      id: newId('ord'),
-      customer_id: r.customerId,
-      product_id: r.productId,
-      product_code: r.productCode,
-      product_name_zh: r.productNameZh,
-      product_name_en: r.productNameEn,
-      product_kind: r.productKind,
-      order_type: r.type,
-      status: r.status,
-      channel: r.channel,
-      staff_id: r.staffId,
-      idempotency_key: r.idempotencyKey,
-      currency: r.currency,
-      amount: r.amount,
-      shares: r.shares,
-      trade_date: r.tradeDate,
-      confirm_date: null,
-      nav: null,
-      fee: null,
-      refund: null,
-      proceeds: null,
-      failure_reason: r.failureReason ?? null,
-      cooling_off_until: r.coolingOffUntil ?? null,
-      detail: JSON.stringify(r.detail ?? {}),
-      created_at: now,
-      updated_at: now,
-      completed_at: r.status === 'refused' ? now : null,
-    })
-    .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
-    .returningAll()
+    .with('placed', (db) =>
+      db
+        .insertInto('investing_orders')
+        .values({
+          id: newId('ord'),
+          customer_id: r.customerId,
+          product_id: r.productId,
+          product_code: r.productCode,
+          product_name_zh: r.productNameZh,
+          product_name_en: r.productNameEn,
+          product_kind: r.productKind,
+          order_type: r.type,
+          status: r.status,
+          channel: r.channel,
+          staff_id: r.staffId,
+          idempotency_key: r.idempotencyKey,
+          currency: r.currency,
+          amount: r.amount,
+          shares: r.shares,
+          trade_date: r.tradeDate,
+          confirm_date: null,
+          nav: null,
+          fee: null,
+          refund: null,
+          proceeds: null,
+          failure_reason: r.failureReason ?? null,
+          cooling_off_until: r.coolingOffUntil ?? null,
+          detail: JSON.stringify(r.detail ?? {}),
+          created_at: now,
+          updated_at: now,
+          completed_at: r.status === 'refused' ? now : null,
+        })
+        .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
+        .returningAll(),
+    )
+    .with('recorded', (db) =>
+      db
+        .insertInto('investing_order_events')
+        .columns(['order_id', 'status', 'at', 'detail'])
+        .expression((eb) =>
+          eb
+            .selectFrom('placed')
+            .select([
+              'placed.id as order_id',
+              sql<string>`'submitted'`.as('status'),
+              sql<Date>`${now}::timestamptz`.as('at'),
+              sql<string | null>`NULL::text`.as('detail'),
+            ]),
+        ),
+    )
+    .selectFrom('placed')
+    .selectAll()
     .executeTakeFirst();
   if (inserted) {
-    await recordEvent(trx, inserted.id, 'submitted', now);
     if (r.status === 'refused') await recordEvent(trx, inserted.id, 'refused', now, r.failureReason);
     return ok({ order: toOrder(inserted), isNew: true });
   }
@@ -146,21 +167,42 @@ export async function transition(
 ): Promise<Order | undefined> {
   const now = d.clock.now();
   const { detail, ...rest } = patch;
+  // One statement: the move and its event, atomic without a transaction of their own.
   const row = await investingDb(trx)
-    .updateTable('investing_orders')
-    .set({
-      ...rest,
-      ...(detail ? { detail: JSON.stringify(detail) } : {}),
-      status: to,
-      updated_at: now,
-      ...(FINAL.includes(to) ? { completed_at: now } : {}),
-    })
-    .where('id', '=', orderId)
-    .where('status', 'in', [...from])
-    .returningAll()
+    .with('moved', (db) =>
+      db
+        .updateTable('investing_orders')
+        .set({
+          ...rest,
+          ...(detail ? { detail: JSON.stringify(detail) } : {}),
+          status: to,
+          updated_at: now,
+          ...(FINAL.includes(to) ? { completed_at: now } : {}),
+        })
+        .where('id', '=', orderId)
+        .where('status', 'in', [...from])
+        .returningAll(),
+    )
+    .with('recorded', (db) =>
+      db
+        .insertInto('investing_order_events')
+        .columns(['order_id', 'status', 'at', 'detail'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              'moved.id as order_id',
+              sql<string>`${to}::text`.as('status'),
+              sql<Date>`${now}::timestamptz`.as('at'),
+              sql<string | null>`${patch.failure_reason ?? null}::text`.as('detail'),
+            ]),
+        )
+        .onConflict((oc) => oc.doNothing()),
+    )
+    .selectFrom('moved')
+    .selectAll()
     .executeTakeFirst();
   if (!row) return undefined;
-  await recordEvent(trx, orderId, to, now, patch.failure_reason ?? undefined);
   return toOrder(row);
 }
 

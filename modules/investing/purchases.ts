@@ -91,13 +91,7 @@ export async function placePurchase(
   if (replay.value) return answerFor(await resumePurchase(d, replay.value));
 
   const now = d.clock.now();
-  const suitability = await d.products.suitability({
-    customerId: input.customerId,
-    productId: product.id,
-    channel: input.channel,
-  });
-  if (!suitability.ok) return fail('product_not_found');
-  const decision = suitability.value;
+  const decision = await d.products.suitabilityFor(input.customerId, product, input.channel);
   const base = {
     ...request,
     productCode: product.code,
@@ -159,11 +153,11 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
   if (order.status !== 'submitted' || !order.amount) return order;
   const amount = order.amount;
   const internal = await d.internal(order.currency);
-  const cash = await d.ledger.openCustomerCashAccount(order.customerId, order.currency);
+  const cashId = await d.cashAccountId(order.customerId, order.currency);
   const clearing = order.type === 'subscribe' ? internal.fundSubscriptionClearing : internal.wealthPrincipal;
   const held = await d.ledger.transfer({
     id: transferIds(order.id).hold,
-    debitAccountId: cash.id,
+    debitAccountId: cashId,
     creditAccountId: clearing.id,
     amount,
     code: order.type === 'subscribe' ? 'fund_subscription' : 'wealth_purchase',
@@ -175,6 +169,10 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
     failure_reason: reason,
     detail: { ...order.detail, refusedAtOrder: true, messageEn },
   });
+  const size = order.detail.size;
+  // The common case is one statement; failures and quota need a transaction.
+  if (held.ok && typeof size !== 'string')
+    return (await transition(d, d.db, order.id, ['submitted'], 'pending')) ?? order;
   const after = await d.db.transaction().execute(async (trx) => {
     if (!held.ok)
       return transition(
@@ -185,7 +183,6 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
         'failed',
         fails(LEDGER_REFUSALS[held.error] ?? 'ledger_refused', held.detail ?? held.error),
       );
-    const size = order.detail.size;
     if (typeof size === 'string') {
       const sizing = { id: order.productId, currency: order.currency, size: BigInt(size) };
       if (!(await reserveQuota(trx, sizing, amount.amount)))

@@ -142,7 +142,7 @@ export async function confirmRedemptions(
   const cash = new Map<string, AccountId>();
   for (const o of orders) {
     if (cash.has(o.customerId)) continue;
-    cash.set(o.customerId, (await d.ledger.openCustomerCashAccount(o.customerId, o.currency)).id);
+    cash.set(o.customerId, await d.cashAccountId(o.customerId, o.currency));
   }
   await d.db.transaction().execute(async (trx) => {
     const plans: { order: Order; slices: LotSlice[]; r: ReturnType<typeof confirmRedemption> }[] = [];

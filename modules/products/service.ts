@@ -96,6 +96,8 @@ export interface ProductsService {
     input: { customerId: string; productId: string; channel: Channel },
     trx?: Executor,
   ): Promise<Result<SuitabilityDecision, ProductsError>>;
+  /** The same check for a product the caller has just read (saves reading it twice); fresh customer facts. */
+  suitabilityFor(customerId: string, product: Product, channel: Channel): Promise<SuitabilityDecision>;
   /** The same check for many products and one customer (the supermarket's "suitable for me"). */
   suitabilityOf(
     customerId: string,
@@ -172,6 +174,10 @@ export function createProductsService(deps: ProductsDeps): ProductsService {
       if (!product) return fail('product_not_found');
       const customer = await d.customers.suitabilityProfile(input.customerId, trx);
       return ok(checkSuitability(customer, product, input.channel, d.clock.now()));
+    },
+    async suitabilityFor(customerId, product, channel) {
+      const customer = await d.customers.suitabilityProfile(customerId);
+      return checkSuitability(customer, product, channel, d.clock.now());
     },
     async suitabilityOf(customerId, products, channel) {
       // Markers only: a list page asks once per request, so a signed-in customer browsing is not a query per page.
