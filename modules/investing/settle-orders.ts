@@ -1,6 +1,7 @@
 import type { Executor, Money } from '@onefin/kernel';
 import type { AccountId, LedgerCommand, TransferResult } from '@onefin/ledger';
 import { addCalendarDays, type NavPoint, type Product } from '@onefin/products';
+import { sql } from 'kysely';
 import type { Context } from './context.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
@@ -96,35 +97,68 @@ export async function confirmSubscriptions(
       trx,
       plans.map((p) => p.commands),
     );
+    const posted_: typeof plans = [];
     for (const [i, p] of plans.entries()) {
       const r = results[i] ?? [];
-      if (!posted(r)) {
-        await endUnposted(d, trx, p.order, r.find((x) => !x.ok) ?? (r[0] as TransferResult), out);
-        continue;
-      }
-      const done = await transition(d, trx, p.order.id, ['pending'], 'confirmed', {
-        confirm_date: confirmDate,
-        nav: p.nav,
-        shares: p.c.shares,
-        fee: p.c.fee.amount,
-        refund: p.c.refund.amount,
-      });
-      if (!done) continue;
-      out.confirmed++;
-      await addLot(d, trx, {
-        customerId: p.order.customerId,
-        productId: p.order.productId,
-        productKind: 'fund',
-        currency: p.order.currency,
-        orderId: p.order.id,
-        acquiredOn: confirmDate,
-        shares: p.c.shares,
-        // The cost of the holding is what the customer paid for it, fee included.
-        cost: p.c.fee.amount + p.c.invested.amount,
-      });
+      if (posted(r)) posted_.push(p);
+      else await endUnposted(d, trx, p.order, r.find((x) => !x.ok) ?? (r[0] as TransferResult), out);
     }
+    out.confirmed += await confirmPosted(d, trx, posted_, confirmDate);
   });
   return out;
+}
+
+/**
+ * The posted subscriptions of a chunk, set-wise in one statement: orders confirmed (only those still
+ * pending, so a rerun confirms none twice), their events, one lot each (the cost is what the
+ * customer paid, fee included) and the positions grown once per customer and fund.
+ */
+async function confirmPosted(
+  d: Context,
+  trx: Executor,
+  plans: readonly { order: Order; nav: string; c: ReturnType<typeof confirmSubscription> }[],
+  confirmDate: string,
+): Promise<number> {
+  if (plans.length === 0) return 0;
+  const now = d.clock.now();
+  const col = <T>(f: (p: (typeof plans)[number]) => T) => plans.map(f);
+  const { rows } = await sql<{ n: number }>`
+    WITH u AS (
+      SELECT * FROM unnest(
+        ${col((p) => p.order.id)}::text[], ${col((p) => p.nav)}::text[],
+        ${col((p) => p.c.shares.toString())}::bigint[], ${col((p) => p.c.fee.amount.toString())}::bigint[],
+        ${col((p) => p.c.refund.amount.toString())}::bigint[],
+        ${col((p) => (p.c.fee.amount + p.c.invested.amount).toString())}::bigint[]
+      ) AS u(id, nav, shares, fee, refund, cost)
+    ), moved AS (
+      UPDATE investing_orders o SET status = 'confirmed', confirm_date = ${confirmDate}::date, nav = u.nav,
+        shares = u.shares, fee = u.fee, refund = u.refund, updated_at = ${now}, completed_at = ${now}
+      FROM u WHERE o.id = u.id AND o.status = 'pending'
+      RETURNING o.id, o.customer_id, o.product_id, o.currency, u.shares, u.cost
+    ), recorded AS (
+      INSERT INTO investing_order_events (order_id, status, at, detail)
+      SELECT id, 'confirmed', ${now}, NULL FROM moved
+      ON CONFLICT DO NOTHING
+    ), lots AS (
+      INSERT INTO investing_lots
+        (id, customer_id, product_id, order_id, acquired_on, shares, remaining, cost, remaining_cost)
+      SELECT 'lot_' || id, customer_id, product_id, id, ${confirmDate}::date, shares, shares, cost, cost
+      FROM moved
+      ON CONFLICT (order_id) DO NOTHING
+      RETURNING order_id, customer_id, product_id, shares, cost
+    ), grown AS (
+      INSERT INTO investing_positions
+        (customer_id, product_id, product_kind, currency, shares, frozen, cost, realised_gain, income, updated_at)
+      SELECT l.customer_id, l.product_id, 'fund', m.currency, sum(l.shares), 0, sum(l.cost), 0, 0, ${now}
+      FROM lots l JOIN moved m ON m.id = l.order_id
+      GROUP BY l.customer_id, l.product_id, m.currency
+      ON CONFLICT (customer_id, product_id) DO UPDATE SET
+        shares = investing_positions.shares + excluded.shares,
+        cost = investing_positions.cost + excluded.cost,
+        updated_at = excluded.updated_at
+    )
+    SELECT count(*)::int AS n FROM moved`.execute(trx);
+  return rows[0]?.n ?? 0;
 }
 
 /** Redemptions at their trade date's NAV: FIFO lots, holding-period fees, proceeds to cash. */
