@@ -16,7 +16,7 @@ import { durationSeconds, openBenchDatabase, percentile, round } from './support
 const CLIENTS = 64;
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const EOD_ORDERS = Number(process.env.BENCH_EOD_ORDERS ?? 100_000);
-const POOL = 16;
+const POOL = Number(process.env.BENCH_POOL ?? 16);
 /** Monday 2026-03-02, 10:00 in Shanghai: a trading day before the cut-off. */
 const TRADE_DAY = '2026-03-02T02:00:00Z';
 const FUNDING = 1_000_000_000n;
@@ -118,6 +118,35 @@ function figures(loop: Loop, seconds: number) {
   };
 }
 
+/** BENCH_PROFILE=1: how long the order path's calls into other modules take under the load. */
+function profileCalls(services: Services): () => void {
+  const timings: Record<string, number[]> = {};
+  const wrap = <T extends object>(target: T, name: keyof T & string, label: string) => {
+    const original = target[name] as unknown as (...args: unknown[]) => Promise<unknown>;
+    (target as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original.apply(target, args);
+      } finally {
+        const list = timings[label] ?? [];
+        list.push(performance.now() - started);
+        timings[label] = list;
+      }
+    };
+  };
+  wrap(services.products, 'catalogueProduct', 'products.catalogueProduct');
+  wrap(services.products, 'suitabilityFor', 'products.suitabilityFor');
+  wrap(services.ledger, 'transfer', 'ledger.transfer');
+  return () => {
+    for (const [label, values] of Object.entries(timings)) {
+      const sorted = Float64Array.from(values).sort();
+      log(
+        `${label}: n ${values.length}, p50 ${round(percentile(sorted, 0.5), 1)} ms, p99 ${round(percentile(sorted, 0.99), 1)} ms`,
+      );
+    }
+  };
+}
+
 export async function runOrdersBench(): Promise<Record<string, unknown>> {
   const durationS = durationSeconds();
   const { db, drop } = await openBenchDatabase('postgres', 'orders', POOL);
@@ -172,7 +201,9 @@ export async function runOrdersBench(): Promise<Record<string, unknown>> {
       if (result.ok) placed++;
       return result.ok;
     };
+    const profile = process.env.BENCH_PROFILE ? profileCalls(services) : undefined;
     const orders = await timed(subscribe);
+    profile?.();
     log(`orders: ${JSON.stringify(orders)}`);
     const fillStarted = performance.now();
     const offset = 1_000_000;

@@ -49,7 +49,7 @@ export async function openDeposit(
   d: Context,
   input: OrderInput & { amount: Money; renew?: boolean },
 ): Placed {
-  const product = await d.products.catalogueProduct(input.productId);
+  const product = await d.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   const terms = depositTerms(product);
   if (!terms) return fail('wrong_product_kind');

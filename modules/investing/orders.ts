@@ -1,7 +1,14 @@
 import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
 import { sql } from 'kysely';
+import { createCoalescer } from './coalescer.ts';
 import { type Deps, type Order, type OrderChannel, type OrderEvent, type OrderId, toOrder } from './model.ts';
-import { type InvestingTables, investingDb, type OrderStatus, type OrderType } from './schema.ts';
+import {
+  type InvestingTables,
+  investingDb,
+  type OrderRow,
+  type OrderStatus,
+  type OrderType,
+} from './schema.ts';
 
 /** What identifies a request: a replay under the same key must ask for the same thing. */
 export interface OrderRequest {
@@ -72,61 +79,66 @@ export async function findByKey(
  * Records the order in `status` (submitted, or refused with its reason), once per (customer, key):
  * the unique constraint makes a concurrent retry wait for the first and then find its order.
  */
-export async function insertOrder(
-  d: Deps,
-  trx: Executor,
-  r: OrderRequest & {
-    productCode: string;
-    productNameZh: string;
-    productNameEn: string;
-    productKind: string;
-    status: 'submitted' | 'refused';
-    tradeDate: string | null;
-    failureReason?: string;
-    coolingOffUntil?: Date | null;
-    detail?: Record<string, unknown>;
-  },
-): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {
-  const now = d.clock.now();
-  // One statement: the order and its first event, atomic without a transaction of their own.
-  const inserted = await investingDb(trx)
-    .with('placed', (db) =>
-      db
+/** An order to record: the request, the product as it was, and how it starts. */
+export type NewOrder = OrderRequest & {
+  productCode: string;
+  productNameZh: string;
+  productNameEn: string;
+  productKind: string;
+  status: 'submitted' | 'refused';
+  tradeDate: string | null;
+  failureReason?: string;
+  coolingOffUntil?: Date | null;
+  detail?: Record<string, unknown>;
+};
+
+function orderRow(r: NewOrder, now: Date) {
+  return {
+    id: newId('ord'),
+    customer_id: r.customerId,
+    product_id: r.productId,
+    product_code: r.productCode,
+    product_name_zh: r.productNameZh,
+    product_name_en: r.productNameEn,
+    product_kind: r.productKind,
+    order_type: r.type,
+    status: r.status,
+    channel: r.channel,
+    staff_id: r.staffId,
+    idempotency_key: r.idempotencyKey,
+    currency: r.currency,
+    amount: r.amount,
+    shares: r.shares,
+    trade_date: r.tradeDate,
+    confirm_date: null,
+    nav: null,
+    fee: null,
+    refund: null,
+    proceeds: null,
+    failure_reason: r.failureReason ?? null,
+    cooling_off_until: r.coolingOffUntil ?? null,
+    detail: JSON.stringify(r.detail ?? {}),
+    created_at: now,
+    updated_at: now,
+    completed_at: r.status === 'refused' ? now : null,
+  };
+}
+
+/**
+ * Inserts orders with their `submitted` events in one statement (atomic without a transaction of
+ * its own); a key already used inserts nothing and is missing from the answer.
+ */
+async function insertRows(db: Executor, rows: ReturnType<typeof orderRow>[], now: Date): Promise<OrderRow[]> {
+  return investingDb(db)
+    .with('placed', (q) =>
+      q
         .insertInto('investing_orders')
-        .values({
-          id: newId('ord'),
-          customer_id: r.customerId,
-          product_id: r.productId,
-          product_code: r.productCode,
-          product_name_zh: r.productNameZh,
-          product_name_en: r.productNameEn,
-          product_kind: r.productKind,
-          order_type: r.type,
-          status: r.status,
-          channel: r.channel,
-          staff_id: r.staffId,
-          idempotency_key: r.idempotencyKey,
-          currency: r.currency,
-          amount: r.amount,
-          shares: r.shares,
-          trade_date: r.tradeDate,
-          confirm_date: null,
-          nav: null,
-          fee: null,
-          refund: null,
-          proceeds: null,
-          failure_reason: r.failureReason ?? null,
-          cooling_off_until: r.coolingOffUntil ?? null,
-          detail: JSON.stringify(r.detail ?? {}),
-          created_at: now,
-          updated_at: now,
-          completed_at: r.status === 'refused' ? now : null,
-        })
+        .values(rows)
         .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
         .returningAll(),
     )
-    .with('recorded', (db) =>
-      db
+    .with('recorded', (q) =>
+      q
         .insertInto('investing_order_events')
         .columns(['order_id', 'status', 'at', 'detail'])
         .expression((eb) =>
@@ -142,7 +154,20 @@ export async function insertOrder(
     )
     .selectFrom('placed')
     .selectAll()
-    .executeTakeFirst();
+    .execute();
+}
+
+/**
+ * Records the order in `status` (submitted, or refused with its reason), once per (customer, key):
+ * the unique constraint makes a concurrent retry wait for the first and then find its order.
+ */
+export async function insertOrder(
+  d: Deps,
+  trx: Executor,
+  r: NewOrder,
+): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {
+  const now = d.clock.now();
+  const [inserted] = await insertRows(trx, [orderRow(r, now)], now);
   if (inserted) {
     if (r.status === 'refused') await recordEvent(trx, inserted.id, 'refused', now, r.failureReason);
     return ok({ order: toOrder(inserted), isNew: true });
@@ -152,6 +177,46 @@ export async function insertOrder(
   if (!existing.value) throw new Error('order vanished after a key conflict');
   return ok({ order: existing.value, isNew: false });
 }
+
+/**
+ * Submitted orders from concurrent requests, written many per statement (one commit for a whole
+ * batch, as the ledger batches transfers): what lets the order path scale past one commit per order.
+ */
+export function createOrderWriter(d: Deps) {
+  const insert = createCoalescer(async (batch: NewOrder[]) => {
+    const now = d.clock.now();
+    const rows = await insertRows(
+      d.db,
+      batch.map((r) => orderRow(r, now)),
+      now,
+    );
+    const byKey = new Map(rows.map((row) => [`${row.customer_id}\u0000${row.idempotency_key}`, row]));
+    return batch.map((r) => byKey.get(`${r.customerId}\u0000${r.idempotencyKey}`));
+  });
+  const pend = createCoalescer(async (ids: string[]) => {
+    const now = d.clock.now();
+    const rows = await moveRows(d.db, ids, ['submitted'], 'pending', {}, now);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  });
+  return {
+    /** Places a submitted order, or finds the one already placed under its key. */
+    async place(r: NewOrder): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {
+      const inserted = await insert(r);
+      if (inserted) return ok({ order: toOrder(inserted), isNew: true });
+      const existing = await findByKey(d.db, r, r);
+      if (!existing.ok) return existing;
+      if (!existing.value) throw new Error('order vanished after a key conflict');
+      return ok({ order: existing.value, isNew: false });
+    },
+    /** submitted → pending, batched; undefined if the order had moved on already. */
+    async markPending(orderId: string): Promise<Order | undefined> {
+      const row = await pend(orderId);
+      return row ? toOrder(row) : undefined;
+    },
+  };
+}
+export type OrderWriter = ReturnType<typeof createOrderWriter>;
 
 /**
  * Moves an order from one of `from` to `to` with its event; undefined when it had already moved on
@@ -165,12 +230,24 @@ export async function transition(
   to: OrderStatus,
   patch: OrderPatch = {},
 ): Promise<Order | undefined> {
-  const now = d.clock.now();
+  const [row] = await moveRows(trx, [orderId], from, to, patch, d.clock.now());
+  if (!row) return undefined;
+  return toOrder(row);
+}
+
+/** Moves orders and records their events in one statement (atomic without a transaction of its own). */
+async function moveRows(
+  db: Executor,
+  ids: readonly string[],
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+  patch: OrderPatch,
+  now: Date,
+): Promise<OrderRow[]> {
   const { detail, ...rest } = patch;
-  // One statement: the move and its event, atomic without a transaction of their own.
-  const row = await investingDb(trx)
-    .with('moved', (db) =>
-      db
+  return investingDb(db)
+    .with('moved', (q) =>
+      q
         .updateTable('investing_orders')
         .set({
           ...rest,
@@ -179,12 +256,12 @@ export async function transition(
           updated_at: now,
           ...(FINAL.includes(to) ? { completed_at: now } : {}),
         })
-        .where('id', '=', orderId)
+        .where('id', 'in', [...ids])
         .where('status', 'in', [...from])
         .returningAll(),
     )
-    .with('recorded', (db) =>
-      db
+    .with('recorded', (q) =>
+      q
         .insertInto('investing_order_events')
         .columns(['order_id', 'status', 'at', 'detail'])
         .expression((eb) =>
@@ -201,9 +278,7 @@ export async function transition(
     )
     .selectFrom('moved')
     .selectAll()
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return toOrder(row);
+    .execute();
 }
 
 export async function getOrder(db: Executor, orderId: string): Promise<Order | undefined> {

@@ -43,7 +43,7 @@ export async function previewOrder(
   d: Context,
   input: PreviewInput,
 ): Promise<Result<OrderPreview, InvestingError>> {
-  const product = await d.products.catalogueProduct(input.productId);
+  const product = await d.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   const a = product.attributes;
   const kindOk =

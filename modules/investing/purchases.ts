@@ -6,7 +6,7 @@ import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
-import { findByKey, insertOrder, type OrderRequest, transition } from './orders.ts';
+import { insertOrder, type OrderRequest, transition } from './orders.ts';
 import { remainingQuota, reserveQuota } from './quotas.ts';
 
 export interface OrderInput {
@@ -72,7 +72,7 @@ export async function placePurchase(
   type: 'subscribe' | 'wealth_buy',
   input: OrderInput & { amount: Money },
 ): Placed {
-  const product = await d.products.catalogueProduct(input.productId);
+  const product = await d.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   if (product.kind !== KIND_OF[type]) return fail('wrong_product_kind');
   const request: OrderRequest = {
@@ -86,9 +86,8 @@ export async function placePurchase(
     amount: input.amount.amount,
     shares: null,
   };
-  const replay = await findByKey(d.db, request, request);
-  if (!replay.ok) return replay;
-  if (replay.value) return answerFor(await resumePurchase(d, replay.value));
+  // No replay check up front: a replay meets its first order at the unique key (refused or placed)
+  // and gets that order's answer, so the common case saves a query.
 
   const now = d.clock.now();
   const decision = await d.products.suitabilityFor(input.customerId, product, input.channel);
@@ -123,19 +122,17 @@ export async function placePurchase(
   // Sold out already: refused before anything is held.
   if (size && ((await remainingQuota(d.db, product.id)) ?? size.amount) < input.amount.amount)
     return fail('quota_exhausted');
-  const inserted = await d.db.transaction().execute((trx) =>
-    insertOrder(d, trx, {
-      ...base,
-      status: 'submitted',
-      tradeDate,
-      coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
-      detail: {
-        productRisk: decision.productRisk,
-        customerRisk: decision.customerRisk,
-        ...(size ? { size: size.amount.toString() } : {}),
-      },
-    }),
-  );
+  const inserted = await d.orders.place({
+    ...base,
+    status: 'submitted',
+    tradeDate,
+    coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
+    detail: {
+      productRisk: decision.productRisk,
+      customerRisk: decision.customerRisk,
+      ...(size ? { size: size.amount.toString() } : {}),
+    },
+  });
   if (!inserted.ok) return inserted;
   const placed = inserted.value.order;
   if (inserted.value.isNew && needsCustomer(d, placed.channel))
@@ -171,8 +168,7 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
   });
   const size = order.detail.size;
   // The common case is one statement; failures and quota need a transaction.
-  if (held.ok && typeof size !== 'string')
-    return (await transition(d, d.db, order.id, ['submitted'], 'pending')) ?? order;
+  if (held.ok && typeof size !== 'string') return (await d.orders.markPending(order.id)) ?? order;
   const after = await d.db.transaction().execute(async (trx) => {
     if (!held.ok)
       return transition(

@@ -19,7 +19,7 @@ class NotEnoughShares extends Error {}
  * check: a customer may always sell, also a suspended product.
  */
 export async function placeRedemption(d: Context, input: OrderInput & { shares: bigint }): Placed {
-  const product = await d.products.catalogueProduct(input.productId);
+  const product = await d.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   if (product.kind !== 'fund') return fail('wrong_product_kind');
   const request: OrderRequest = {
