@@ -125,7 +125,16 @@ export async function suitabilityProfile(
   db: Executor,
   customerId: string,
 ): Promise<SuitabilityProfile | undefined> {
-  const row = await sql<{
+  return (await suitabilityProfiles(db, [customerId])).get(customerId);
+}
+
+/** Many customers' facts in one query (concurrent orders ask for them together). */
+export async function suitabilityProfiles(
+  db: Executor,
+  customerIds: readonly string[],
+): Promise<Map<string, SuitabilityProfile>> {
+  const { rows } = await sql<{
+    id: string;
     customer_type: 'individual' | 'corporate';
     status: SuitabilityProfile['status'];
     kyc_status: SuitabilityProfile['kycStatus'];
@@ -133,24 +142,27 @@ export async function suitabilityProfile(
     assessed_at: Date | null;
     expires_at: Date | null;
   }>`
-    SELECT c.customer_type, c.status, c.kyc_status, a.risk_level, a.assessed_at, a.expires_at
+    SELECT c.id, c.customer_type, c.status, c.kyc_status, a.risk_level, a.assessed_at, a.expires_at
     FROM customers_customers c
     LEFT JOIN LATERAL (
       SELECT risk_level, assessed_at, expires_at FROM customers_risk_assessments
       WHERE customer_id = c.id ORDER BY assessed_at DESC, id DESC LIMIT 1
     ) a ON true
-    WHERE c.id = ${customerId}`.execute(db);
-  const r = row.rows[0];
-  if (!r) return undefined;
-  return {
-    customerId,
-    customerType: r.customer_type,
-    status: r.status,
-    kycStatus: r.kyc_status,
-    riskLevel: r.risk_level,
-    assessedAt: r.assessed_at ? new Date(r.assessed_at) : null,
-    expiresAt: r.expires_at ? new Date(r.expires_at) : null,
-  };
+    WHERE c.id = ANY(${[...customerIds]}::text[])`.execute(db);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        customerId: r.id,
+        customerType: r.customer_type,
+        status: r.status,
+        kycStatus: r.kyc_status,
+        riskLevel: r.risk_level,
+        assessedAt: r.assessed_at ? new Date(r.assessed_at) : null,
+        expiresAt: r.expires_at ? new Date(r.expires_at) : null,
+      },
+    ]),
+  );
 }
 
 /**

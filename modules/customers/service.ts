@@ -6,6 +6,7 @@ import {
   riskHistory,
   submitAssessment,
   suitabilityProfile,
+  suitabilityProfiles,
 } from './assessments.ts';
 import {
   type BulkCreated,
@@ -174,6 +175,8 @@ export interface CustomersService {
   ): Promise<{ current: (RiskAssessment & { isExpired: boolean }) | null; history: RiskAssessment[] }>;
   /** The facts suitability decides on; undefined for an unknown customer. */
   suitabilityProfile(customerId: string, trx?: Executor): Promise<SuitabilityProfile | undefined>;
+  /** The same for many customers in one query. */
+  suitabilityProfiles(customerIds: readonly string[]): Promise<Map<string, SuitabilityProfile>>;
 }
 
 export function createCustomersService(deps: CustomersDeps): CustomersService {
@@ -211,5 +214,6 @@ export function createCustomersService(deps: CustomersDeps): CustomersService {
       return { current: currentOf(history, d.clock.now()), history };
     },
     suitabilityProfile: (id, trx) => suitabilityProfile(trx ?? d.db, id),
+    suitabilityProfiles: (ids) => suitabilityProfiles(d.db, ids),
   };
 }

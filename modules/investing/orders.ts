@@ -1,6 +1,5 @@
-import { type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
+import { createCoalescer, type Executor, fail, newId, ok, type Result } from '@onefin/kernel';
 import { sql } from 'kysely';
-import { createCoalescer } from './coalescer.ts';
 import { type Deps, type Order, type OrderChannel, type OrderEvent, type OrderId, toOrder } from './model.ts';
 import {
   type InvestingTables,

@@ -134,6 +134,8 @@ export interface SuitabilityProfile {
 /** Implemented by the customers module and wired in compose.ts. */
 export interface CustomerFacts {
   suitabilityProfile(customerId: string, trx?: Executor): Promise<SuitabilityProfile | undefined>;
+  /** Many at once, when the implementation can (orders arriving together share one read). */
+  suitabilityProfiles?(customerIds: readonly string[]): Promise<Map<string, SuitabilityProfile>>;
 }
 
 export interface ProductsSettings {

@@ -1,5 +1,5 @@
 import type { ApprovalHandler, RequestContext, StaffUser } from '@onefin/identity';
-import { type Executor, fail, ok, type Result } from '@onefin/kernel';
+import { createCoalescer, type Executor, fail, ok, type Result } from '@onefin/kernel';
 import { type PublishPayload, productApprovalHandlers, type RepricePayload } from './approvals.ts';
 import { type BulkNav, type BulkProduct, bulkLoadNavs, bulkLoadProducts } from './bulk.ts';
 import {
@@ -132,6 +132,14 @@ export interface ProductsService {
 
 export function createProductsService(deps: ProductsDeps): ProductsService {
   const d = createDeps(deps);
+  // Fresh facts for every order, but orders arriving together read them in one query.
+  const batchedFacts = d.customers.suitabilityProfiles?.bind(d.customers);
+  const freshProfile = batchedFacts
+    ? createCoalescer(async (ids: string[]) => {
+        const found = await batchedFacts([...new Set(ids)]);
+        return ids.map((id) => found.get(id));
+      })
+    : (id: string) => d.customers.suitabilityProfile(id);
   const handlers = productApprovalHandlers(d);
   return {
     createProduct: (input, staffId) => createProduct(d, input, staffId),
@@ -176,7 +184,7 @@ export function createProductsService(deps: ProductsDeps): ProductsService {
       return ok(checkSuitability(customer, product, input.channel, d.clock.now()));
     },
     async suitabilityFor(customerId, product, channel) {
-      const customer = await d.customers.suitabilityProfile(customerId);
+      const customer = await freshProfile(customerId);
       return checkSuitability(customer, product, channel, d.clock.now());
     },
     async suitabilityOf(customerId, products, channel) {

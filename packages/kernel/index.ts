@@ -1,5 +1,6 @@
 export { kernelMigrations } from './migrations/index.ts';
 export * from './src/clock.ts';
+export * from './src/coalescer.ts';
 export * from './src/config.ts';
 export * from './src/decimal.ts';
 export * from './src/ids.ts';
