@@ -57,6 +57,8 @@ export interface InvestingSettings {
   confirmationTtlMs: number;
   /** A purchase's hold lapses after this long if never confirmed (far beyond T+1 and cooling-off). */
   holdDays: number;
+  /** Batches of order writes in flight at once: 2 on PostgreSQL, 1 on PGlite (one connection). */
+  writers: number;
   /** How many orders one end-of-day transaction confirms. */
   settleChunk: number;
 }
@@ -66,6 +68,7 @@ export const DEFAULT_INVESTING_SETTINGS: InvestingSettings = {
   confirmationTtlMs: 24 * 60 * 60 * 1000,
   holdDays: 30,
   settleChunk: 500,
+  writers: 1,
 };
 
 export interface InvestingDeps {

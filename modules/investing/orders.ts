@@ -182,6 +182,7 @@ export async function insertOrder(
  * batch, as the ledger batches transfers): what lets the order path scale past one commit per order.
  */
 export function createOrderWriter(d: Deps) {
+  const writers = { parallel: d.settings.writers };
   const insert = createCoalescer(async (batch: NewOrder[]) => {
     const now = d.clock.now();
     const rows = await insertRows(
@@ -191,13 +192,13 @@ export function createOrderWriter(d: Deps) {
     );
     const byKey = new Map(rows.map((row) => [`${row.customer_id}\u0000${row.idempotency_key}`, row]));
     return batch.map((r) => byKey.get(`${r.customerId}\u0000${r.idempotencyKey}`));
-  });
+  }, writers);
   const pend = createCoalescer(async (ids: string[]) => {
     const now = d.clock.now();
     const rows = await moveRows(d.db, ids, ['submitted'], 'pending', {}, now);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
-  });
+  }, writers);
   return {
     /** Places a submitted order, or finds the one already placed under its key. */
     async place(r: NewOrder): Promise<Result<{ order: Order; isNew: boolean }, 'idempotency_key_reused'>> {

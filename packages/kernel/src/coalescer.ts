@@ -1,15 +1,19 @@
 /**
- * Coalesces concurrent calls into batches: whatever is queued when the flusher is free goes in one
- * `flush` (up to `max`), so batches grow with load and a lone call waits for nobody. A failing
- * batch is retried item by item, so one bad item fails only its own caller.
+ * Coalesces concurrent calls into batches: whatever is queued when a flusher is free goes in one
+ * `flush` (up to `max`), so batches grow with load and a lone call waits for nobody. Up to
+ * `parallel` flushes run at once (two commits in flight overlap their fsyncs). A failing batch is
+ * retried item by item, so one bad item fails only its own caller.
+ * @example const load = createCoalescer((ids: string[]) => readMany(ids)); await load('cus_1')
  */
 export function createCoalescer<I, O>(
   flush: (items: I[]) => Promise<O[]>,
-  max = 500,
+  opts: { max?: number; parallel?: number } = {},
 ): (item: I) => Promise<O> {
+  const max = opts.max ?? 500;
+  const parallel = opts.parallel ?? 1;
   type Waiting = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   const queue: Waiting[] = [];
-  let isFlushing = false;
+  let flushing = 0;
   const run = async (batch: Waiting[]) => {
     try {
       const out = await flush(batch.map((w) => w.item));
@@ -20,12 +24,12 @@ export function createCoalescer<I, O>(
     }
   };
   const drain = async () => {
-    if (isFlushing) return;
-    isFlushing = true;
+    if (flushing >= parallel) return;
+    flushing += 1;
     try {
       while (queue.length > 0) await run(queue.splice(0, max));
     } finally {
-      isFlushing = false;
+      flushing -= 1;
     }
   };
   return (item) =>

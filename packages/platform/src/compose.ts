@@ -103,6 +103,11 @@ export function composeServices(opts: ComposeOptions): Services {
   identity.registerApprovalHandler(publish);
   identity.registerApprovalHandler(reprice);
   // Orders of every investment kind: suitability and prices from products, money through the ledger.
-  const investing = createInvestingService({ ...base, ledger, products, settings: opts.investing });
+  const investing = createInvestingService({
+    ...base,
+    ledger,
+    products,
+    settings: opts.investing,
+  });
   return { clock, events, audit, identity, customers, ledger, payments, products, investing, paymentChannel };
 }
