@@ -148,7 +148,13 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
         .selectAll()
         .where('status', '=', 'pending')
         .where('order_type', '=', 'wealth_buy')
-        .where((eb) => eb.or([eb('cooling_off_until', 'is', null), eb('cooling_off_until', '<=', startedAt)]))
+        // Without a cooling-off, once its trade date has ended; with one, once that has.
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('cooling_off_until', 'is', null), eb('trade_date', '<=', tradeDate)]),
+            eb('cooling_off_until', '<=', startedAt),
+          ]),
+        )
         .orderBy('id')
         .limit(d.settings.settleChunk)
         .execute()

@@ -1,4 +1,4 @@
-import { businessDateOf, fail, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
+import { fail, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
 import type { TransferError } from '@onefin/ledger';
 import { type Channel, type Product, tradeDateOf } from '@onefin/products';
 import type { Context } from './context.ts';
@@ -116,8 +116,8 @@ export async function placePurchase(
 
   const a = product.attributes;
   const coolingOffHours = a.kind === 'wealth' ? a.coolingOffHours : 0;
-  const tradeDate =
-    type === 'subscribe' ? tradeDateOf(now, await d.products.tradingCalendar()) : businessDateOf(now);
+  // Wealth too: after the 15:00 cut-off a purchase belongs to the next trading day.
+  const tradeDate = tradeDateOf(now, await d.products.tradingCalendar());
   const { size } = purchaseRules(product);
   // Sold out already: refused before anything is held.
   if (size && ((await remainingQuota(d.db, product.id)) ?? size.amount) < input.amount.amount)

@@ -3,8 +3,22 @@ import { api, queryClient } from '../api.ts';
 import type { ProductRiskLevel } from '../products/risk.tsx';
 import type { Suitability } from '../products/types.ts';
 
-export type OrderType = 'subscribe' | 'redeem' | 'wealth_buy' | 'wealth_maturity';
-export type OrderStatus = 'submitted' | 'pending' | 'confirmed' | 'failed' | 'cancelled' | 'refused';
+export type OrderType =
+  | 'subscribe'
+  | 'redeem'
+  | 'wealth_buy'
+  | 'wealth_maturity'
+  | 'deposit_open'
+  | 'deposit_withdraw'
+  | 'deposit_maturity';
+export type OrderStatus =
+  | 'submitted'
+  | 'awaiting_customer'
+  | 'pending'
+  | 'confirmed'
+  | 'failed'
+  | 'cancelled'
+  | 'refused';
 
 /** An order as the API shows it; shares are decimal strings with 2 dp. */
 export interface Order {
@@ -84,6 +98,7 @@ export interface OrderPreview {
 
 export type OrderRequest =
   | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto }
+  | { type: 'deposit_open'; productId: string; amount: MoneyDto; renew?: boolean }
   | { type: 'redeem'; productId: string; shares: string };
 
 export const ASSETS_KEY = ['assets'] as const;
@@ -97,6 +112,9 @@ export const previewOrder = (request: OrderRequest) => api.post<OrderPreview>('/
 export const placeOrder = (request: OrderRequest, idempotencyKey: string) =>
   api.postIdempotent<Order>('/orders', request, idempotencyKey);
 export const cancelOrder = (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`);
+/** An order staff placed for the customer by phone or through an agent: go ahead, or not. */
+export const confirmOrder = (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/confirm`);
+export const declineOrder = (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/decline`);
 
 /** After an order moved money or shares: assets, orders, the cash account and its statement are stale. */
 export function refreshAfterOrder(): void {

@@ -1,4 +1,11 @@
-import { currentLanguage, formatDate, formatDateTime, formatMoney, problemText } from '@onefin/ui';
+import {
+  currentLanguage,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  isApiError,
+  problemText,
+} from '@onefin/ui';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Empty, Flex, List, Row, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,6 +16,8 @@ import { AllocationChart } from './allocation-chart.tsx';
 import {
   ASSETS_KEY,
   cancelOrder,
+  confirmOrder,
+  declineOrder,
   fetchAssets,
   fetchOrders,
   type Holding,
@@ -19,6 +28,7 @@ import {
 import { OrderModal, type OrderTarget } from './order-modal.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
+  awaiting_customer: 'warning',
   pending: 'processing',
   confirmed: 'success',
   failed: 'error',
@@ -200,6 +210,19 @@ function OrdersCard() {
     },
     onError: (error) => message.error(problemText(t, error)),
   });
+  const answer = useMutation({
+    mutationFn: (v: { id: string; isYes: boolean }) => (v.isYes ? confirmOrder(v.id) : declineOrder(v.id)),
+    onSuccess: (_order, v) => {
+      message.success(t(v.isYes ? 'order.confirmed' : 'order.declined'));
+      refreshAfterOrder();
+    },
+    onError: (error) =>
+      message.error(
+        isApiError(error) && i18n.exists(`orderProblems.${error.code}`)
+          ? t(`orderProblems.${error.code}`)
+          : problemText(t, error),
+      ),
+  });
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
   const figure = (o: Order) =>
     o.amount
@@ -219,27 +242,48 @@ function OrdersCard() {
             data-order-id={o.id}
             data-status={o.status}
             actions={
-              o.cancellableUntil
+              o.status === 'awaiting_customer'
                 ? [
                     <Button
-                      key="cancel"
+                      key="confirm"
                       size="small"
-                      danger
-                      data-testid="order-cancel"
-                      loading={cancel.isPending && cancel.variables === o.id}
-                      onClick={() =>
-                        modal.confirm({
-                          title: t('order.cancelConfirm'),
-                          okText: t('order.cancel'),
-                          cancelText: t('common.cancel'),
-                          onOk: () => cancel.mutateAsync(o.id),
-                        })
-                      }
+                      type="primary"
+                      data-testid="order-confirm"
+                      loading={answer.isPending && answer.variables?.id === o.id}
+                      onClick={() => answer.mutate({ id: o.id, isYes: true })}
                     >
-                      {t('order.cancel')}
+                      {t('order.confirm')}
+                    </Button>,
+                    <Button
+                      key="decline"
+                      size="small"
+                      data-testid="order-decline"
+                      onClick={() => answer.mutate({ id: o.id, isYes: false })}
+                    >
+                      {t('order.decline')}
                     </Button>,
                   ]
-                : []
+                : o.cancellableUntil
+                  ? [
+                      <Button
+                        key="cancel"
+                        size="small"
+                        danger
+                        data-testid="order-cancel"
+                        loading={cancel.isPending && cancel.variables === o.id}
+                        onClick={() =>
+                          modal.confirm({
+                            title: t('order.cancelConfirm'),
+                            okText: t('order.cancel'),
+                            cancelText: t('common.cancel'),
+                            onOk: () => cancel.mutateAsync(o.id),
+                          })
+                        }
+                      >
+                        {t('order.cancel')}
+                      </Button>,
+                    ]
+                  : []
             }
           >
             <List.Item.Meta
@@ -256,6 +300,11 @@ function OrdersCard() {
               description={
                 <Flex vertical gap={2}>
                   <span>{formatDateTime(o.createdAt, language)}</span>
+                  {o.status === 'awaiting_customer' ? (
+                    <Typography.Text type="warning" data-testid="order-assisted">
+                      {t('order.assisted', { channel: t(`channels.${o.channel}`) })}
+                    </Typography.Text>
+                  ) : null}
                   {o.cancellableUntil ? (
                     <span>
                       {t('order.cancellableUntil', { time: formatDateTime(o.cancellableUntil, language) })}

@@ -31,11 +31,9 @@ const isPositive = (value: string) => AMOUNT_PATTERN.test(value) && /[1-9]/.test
 
 function requestOf(target: OrderTarget, mode: OrderMode, value: string): OrderRequest {
   if (mode === 'redeem') return { type: 'redeem', productId: target.productId, shares: value };
-  return {
-    type: target.kind === 'wealth' ? 'wealth_buy' : 'subscribe',
-    productId: target.productId,
-    amount: { amount: value, currency: 'CNY' },
-  };
+  const amount = { amount: value, currency: 'CNY' };
+  if (target.kind === 'deposit') return { type: 'deposit_open', productId: target.productId, amount };
+  return { type: target.kind === 'wealth' ? 'wealth_buy' : 'subscribe', productId: target.productId, amount };
 }
 
 /**
@@ -89,7 +87,15 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
     }
   }, [target, reset]);
   if (!target) return <Modal open={false} footer={null} />;
-  const type = mode === 'redeem' ? 'redeem' : target.kind === 'wealth' ? 'wealth_buy' : 'subscribe';
+  const type =
+    mode === 'redeem'
+      ? 'redeem'
+      : target.kind === 'wealth'
+        ? 'wealth_buy'
+        : target.kind === 'deposit'
+          ? 'deposit_open'
+          : 'subscribe';
+  const isFund = type === 'subscribe' || type === 'redeem';
   const p = preview.data;
   const suitability = p?.suitability;
   const isRefused = suitability?.allowed === false;
@@ -111,11 +117,13 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
           status="success"
           title={t('order.submitted')}
           subTitle={
-            placed.type === 'wealth_buy'
-              ? t('order.submittedWealthHint')
-              : t(placed.type === 'redeem' ? 'order.submittedRedeemHint' : 'order.submittedHint', {
-                  date: formatDate(p?.confirmDate ?? placed.tradeDate, language),
-                })
+            placed.type === 'deposit_open'
+              ? t('order.submittedDepositHint')
+              : placed.type === 'wealth_buy'
+                ? t('order.submittedWealthHint')
+                : t(placed.type === 'redeem' ? 'order.submittedRedeemHint' : 'order.submittedHint', {
+                    date: formatDate(p?.confirmDate ?? placed.tradeDate, language),
+                  })
           }
           data-testid="order-result"
           data-order-id={placed.id}
@@ -240,7 +248,7 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                   label: t('order.tradeDate'),
                   children: <span data-testid="order-trade-date">{formatDate(p.tradeDate, language)}</span>,
                 },
-                ...(type !== 'wealth_buy'
+                ...(isFund
                   ? [
                       {
                         key: 'cutoff',
@@ -253,7 +261,7 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                       },
                     ]
                   : []),
-                ...(type !== 'wealth_buy'
+                ...(isFund
                   ? [
                       {
                         key: 'confirm',

@@ -116,7 +116,7 @@ export function ProductPage() {
         <div style={{ marginTop: 16 }}>
           <SuitabilityResult suitability={p.suitability} isGuest={account === null} />
         </div>
-        {account && (p.kind === 'fund' || p.kind === 'wealth') ? (
+        {account && (p.kind === 'fund' || p.kind === 'wealth' || p.kind === 'deposit') ? (
           <Button
             type="primary"
             size="large"
@@ -125,7 +125,7 @@ export function ProductPage() {
             onClick={() => setBuying({ productId: p.id, kind: p.kind, name })}
             data-testid="product-buy"
           >
-            {t(p.kind === 'wealth' ? 'order.buy.wealth' : 'order.buy.fund')}
+            {t(`order.buy.${p.kind === 'wealth' ? 'wealth' : p.kind === 'deposit' ? 'deposit' : 'fund'}`)}
           </Button>
         ) : null}
         <OrderModal target={buying} mode="buy" onClose={() => setBuying(undefined)} />
