@@ -3,6 +3,7 @@ import { answersForLevel } from '@onefin/customers';
 import { createManualClock, money } from '@onefin/kernel';
 import type { AccountId } from '@onefin/ledger';
 import { composeServices, type Services } from '@onefin/platform';
+import { residentId } from '../modules/customers/testing.ts';
 import { sampleFund } from '../modules/products/testing.ts';
 import { durationSeconds, openBenchDatabase, percentile, round } from './support.ts';
 
@@ -46,7 +47,12 @@ async function setUp(services: Services): Promise<{ customers: string[]; product
       const n = start + i;
       return {
         name: `压测客户${n}`,
-        idNumber: residentIdOf(n),
+        // Distinct and valid: region from the thousands, sequence from the rest.
+        idNumber: residentId(
+          '19800101',
+          String(n % 1000).padStart(3, '0'),
+          String(110101 + Math.floor(n / 1000)),
+        ),
         mobile: `139${String(n).padStart(8, '0')}`,
         isRealNameVerified: true,
       };
@@ -70,16 +76,6 @@ async function setUp(services: Services): Promise<{ customers: string[]; product
     }),
   );
   return { customers, productId: loaded.value.ids[0] as string };
-}
-
-/** A valid resident ID number per bench customer (GB 11643 check digit). */
-function residentIdOf(n: number): string {
-  const body = `110101198001${String(1 + (n % 28)).padStart(2, '0')}${String(n).padStart(6, '0').slice(-3)}`;
-  const region = String(110101 + Math.floor(n / 1000)).padStart(6, '0');
-  const full = `${region}${body.slice(6)}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...full].reduce((s, ch, i) => s + Number(ch) * (weights[i] ?? 0), 0);
-  return `${full}${'10X98765432'[sum % 11]}`;
 }
 
 interface Loop {

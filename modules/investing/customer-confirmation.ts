@@ -145,11 +145,12 @@ async function proceed(d: Context, order: Order): Promise<Result<Order, Investin
       productId: order.productId,
       channel: order.channel as Channel,
     });
-    if (decision.ok && !decision.value.allowed) {
+    const refusal = decision.ok && !decision.value.allowed ? decision.value : undefined;
+    if (refusal) {
       const refused = await d.db.transaction().execute((trx) =>
         transition(d, trx, order.id, ['awaiting_customer'], 'refused', {
-          failure_reason: decision.value.allowed ? '' : decision.value.reason,
-          detail: { ...order.detail, ...decision.value },
+          failure_reason: refusal.reason,
+          detail: { ...order.detail, ...refusal },
         }),
       );
       return answerFor(refused ?? order);

@@ -15,9 +15,9 @@ import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import { type Order, transferIds } from './model.ts';
 import { daysBetween, simpleInterest } from './money-rules.ts';
-import { findByKey, insertOrder, type OrderRequest, transition } from './orders.ts';
+import { findByKey, insertOrder, type OrderRequest, productFields, transition } from './orders.ts';
 import { addLot, removeSlices } from './positions.ts';
-import { answerFor, type OrderInput, type Placed } from './purchases.ts';
+import { answerFor, ledgerRefusal, type OrderInput, type Placed, recordRefusal } from './purchases.ts';
 import { investingDb, type LotRow } from './schema.ts';
 
 /**
@@ -67,26 +67,9 @@ export async function openDeposit(
   const replay = await findByKey(d.db, request, request);
   if (!replay.ok) return replay;
   if (replay.value) return answerFor(replay.value);
-  const base = {
-    ...request,
-    productCode: product.code,
-    productNameZh: product.nameZh,
-    productNameEn: product.nameEn,
-    productKind: product.kind,
-  };
+  const base = { ...request, ...productFields(product) };
   const decision = await d.products.suitabilityFor(input.customerId, product, input.channel);
-  if (!decision.allowed) {
-    const refused = await d.db.transaction().execute((trx) =>
-      insertOrder(d, trx, {
-        ...base,
-        status: 'refused',
-        tradeDate: null,
-        failureReason: decision.reason,
-        detail: { ...decision },
-      }),
-    );
-    return refused.ok ? answerFor(refused.value.order) : refused;
-  }
+  if (!decision.allowed) return recordRefusal(d, base, decision);
   if (input.amount.currency !== product.currency) return fail('currency_mismatch');
   const minimum = parseMoney(terms.minimumAmount.amount, product.currency);
   if (input.amount.amount < minimum.amount) return fail('below_minimum');
@@ -145,12 +128,8 @@ export async function executeDepositOpen(
   ]);
   const refusal = results.find((r) => !r.ok);
   if (refusal && !refusal.ok) {
-    const reason =
-      refusal.error === 'insufficient_funds' || refusal.error === 'account_frozen'
-        ? refusal.error
-        : 'ledger_refused';
     const failed = await transition(d, trx, order.id, ['submitted'], 'failed', {
-      failure_reason: reason,
+      failure_reason: ledgerRefusal(refusal.error),
       detail: { ...order.detail, refusedAtOrder: true, messageEn: refusal.detail ?? refusal.error },
     });
     return failed ?? order;
@@ -232,10 +211,7 @@ export async function withdrawDeposit(
     const placed = await insertOrder(d, trx, {
       customerId: input.customerId,
       productId: product.id,
-      productCode: product.code,
-      productNameZh: product.nameZh,
-      productNameEn: product.nameEn,
-      productKind: product.kind,
+      ...productFields(product),
       type: 'deposit_withdraw',
       channel: input.channel,
       staffId: input.staffId ?? null,

@@ -5,7 +5,7 @@ import type { Context } from './context.ts';
 import { depositInterest, payout } from './deposits.ts';
 import { transferIds } from './model.ts';
 import { daysBetween, simpleInterest } from './money-rules.ts';
-import { insertOrder, transition } from './orders.ts';
+import { insertOrder, productFields, transition } from './orders.ts';
 import { addLot, removeSlices } from './positions.ts';
 import { investingDb, type LotRow } from './schema.ts';
 
@@ -58,12 +58,7 @@ async function matureLot(d: Context, lot: LotRow, p: Product, maturity: string):
   const rate = a.kind === 'wealth' ? a.expectedYieldMin : a.annualRate;
   const internal = await d.internal(p.currency);
   const cash = await d.ledger.openCustomerCashAccount(lot.customer_id, p.currency);
-  const names = {
-    productCode: p.code,
-    productNameZh: p.nameZh,
-    productNameEn: p.nameEn,
-    productKind: p.kind,
-  };
+  const names = productFields(p);
   const done = await d.db.transaction().execute(async (trx) => {
     const placed = await insertOrder(d, trx, {
       customerId: lot.customer_id,

@@ -78,6 +78,11 @@ export async function findByKey(
  * Records the order in `status` (submitted, or refused with its reason), once per (customer, key):
  * the unique constraint makes a concurrent retry wait for the first and then find its order.
  */
+/** The product as an order keeps it: code, names and kind as they were when it was placed. */
+export function productFields(p: { code: string; nameZh: string; nameEn: string; kind: string }) {
+  return { productCode: p.code, productNameZh: p.nameZh, productNameEn: p.nameEn, productKind: p.kind };
+}
+
 /** An order to record: the request, the product as it was, and how it starts. */
 export type NewOrder = OrderRequest & {
   productCode: string;

@@ -1,12 +1,12 @@
-import { fail, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
+import { fail, formatMoney, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
 import type { TransferError } from '@onefin/ledger';
-import { type Channel, type Product, tradeDateOf } from '@onefin/products';
+import { type Channel, type Product, type SuitabilityDecision, tradeDateOf } from '@onefin/products';
 import type { Context } from './context.ts';
 import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
-import { insertOrder, type OrderRequest, transition } from './orders.ts';
+import { insertOrder, type NewOrder, type OrderRequest, productFields, transition } from './orders.ts';
 import { remainingQuota, reserveQuota } from './quotas.ts';
 
 export interface OrderInput {
@@ -30,6 +30,32 @@ export function answerFor(order: Order): Result<Order, InvestingError> {
   return ok(order);
 }
 
+/**
+ * Records an order the suitability check refused, with its reason, and answers with the refusal
+ * (or, under a key already used, with that order's answer).
+ */
+export async function recordRefusal(
+  d: Context,
+  base: Omit<NewOrder, 'status' | 'tradeDate'>,
+  decision: Extract<SuitabilityDecision, { allowed: false }>,
+): Placed {
+  const refused = await d.db.transaction().execute((trx) =>
+    insertOrder(d, trx, {
+      ...base,
+      status: 'refused',
+      tradeDate: null,
+      failureReason: decision.reason,
+      detail: { ...decision },
+    }),
+  );
+  return refused.ok ? answerFor(refused.value.order) : refused;
+}
+
+/** The ledger's refusals of a hold or transfer, as the order records them. */
+export function ledgerRefusal(error: TransferError): InvestingError {
+  return error === 'insufficient_funds' || error === 'account_frozen' ? error : 'ledger_refused';
+}
+
 /** The terms a purchase is checked against: minimum, increment, size. */
 function purchaseRules(product: Product): { minimum: Money; increment?: Money; size?: Money } {
   const a = product.attributes;
@@ -46,7 +72,7 @@ function purchaseRules(product: Product): { minimum: Money; increment?: Money; s
 function amountRefusal(product: Product, amount: Money): Result<void, InvestingError> {
   if (amount.currency !== product.currency) return fail('currency_mismatch');
   const { minimum, increment } = purchaseRules(product);
-  const shown = (m: Money) => `${(Number(m.amount) / 100).toFixed(2)} ${m.currency}`;
+  const shown = (m: Money) => `${formatMoney(m)} ${m.currency}`;
   if (amount.amount < minimum.amount) return fail('below_minimum', `the minimum is ${shown(minimum)}`);
   if (increment && (amount.amount - minimum.amount) % increment.amount !== 0n)
     return fail(
@@ -55,11 +81,6 @@ function amountRefusal(product: Product, amount: Money): Result<void, InvestingE
     );
   return ok(undefined);
 }
-
-const LEDGER_REFUSALS: Partial<Record<TransferError, InvestingError>> = {
-  insufficient_funds: 'insufficient_funds',
-  account_frozen: 'account_frozen',
-};
 
 /**
  * A purchase by amount: a fund subscription at the unknown price, or a wealth product within its
@@ -91,26 +112,8 @@ export async function placePurchase(
 
   const now = d.clock.now();
   const decision = await d.products.suitabilityFor(input.customerId, product, input.channel);
-  const base = {
-    ...request,
-    productCode: product.code,
-    productNameZh: product.nameZh,
-    productNameEn: product.nameEn,
-    productKind: product.kind,
-  };
-  if (!decision.allowed) {
-    const refused = await d.db.transaction().execute((trx) =>
-      insertOrder(d, trx, {
-        ...base,
-        status: 'refused',
-        tradeDate: null,
-        failureReason: decision.reason,
-        detail: { ...decision },
-      }),
-    );
-    if (!refused.ok) return refused;
-    return answerFor(refused.value.order);
-  }
+  const base = { ...request, ...productFields(product) };
+  if (!decision.allowed) return recordRefusal(d, base, decision);
   const rules = amountRefusal(product, input.amount);
   if (!rules.ok) return rules;
 
@@ -177,7 +180,7 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
         order.id,
         ['submitted'],
         'failed',
-        fails(LEDGER_REFUSALS[held.error] ?? 'ledger_refused', held.detail ?? held.error),
+        fails(ledgerRefusal(held.error), held.detail ?? held.error),
       );
     if (typeof size === 'string') {
       const sizing = { id: order.productId, currency: order.currency, size: BigInt(size) };

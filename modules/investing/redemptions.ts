@@ -6,7 +6,7 @@ import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
-import { findByKey, getOrder, insertOrder, type OrderRequest, transition } from './orders.ts';
+import { findByKey, getOrder, insertOrder, type OrderRequest, productFields, transition } from './orders.ts';
 import { freezeShares, unfreezeShares } from './positions.ts';
 import type { OrderInput, Placed } from './purchases.ts';
 import { releaseQuota } from './quotas.ts';
@@ -41,10 +41,7 @@ export async function placeRedemption(d: Context, input: OrderInput & { shares: 
     const order = await d.db.transaction().execute(async (trx) => {
       const inserted = await insertOrder(d, trx, {
         ...request,
-        productCode: product.code,
-        productNameZh: product.nameZh,
-        productNameEn: product.nameEn,
-        productKind: product.kind,
+        ...productFields(product),
         status: 'submitted',
         tradeDate,
       });

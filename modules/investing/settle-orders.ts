@@ -43,13 +43,14 @@ async function endUnposted(
   out: ChunkOutcome,
 ) {
   const error = result.ok ? 'linked_event_failed' : result.error;
-  if (error === 'hold_already_voided') {
-    if (await transition(d, trx, order.id, ['pending'], 'cancelled')) out.cancelled++;
-    if (order.type === 'wealth_buy' && order.amount)
-      await releaseQuota(trx, order.productId, order.amount.amount);
-    return;
-  }
-  if (await transition(d, trx, order.id, ['pending'], 'failed', { failure_reason: error })) out.failed++;
+  const isCancelled = error === 'hold_already_voided';
+  const ended = isCancelled
+    ? await transition(d, trx, order.id, ['pending'], 'cancelled')
+    : await transition(d, trx, order.id, ['pending'], 'failed', { failure_reason: error });
+  // The quota goes back with the move it belongs to, never twice.
+  if (!ended) return;
+  if (isCancelled) out.cancelled++;
+  else out.failed++;
   if (order.type === 'wealth_buy' && order.amount)
     await releaseQuota(trx, order.productId, order.amount.amount);
 }
@@ -97,13 +98,13 @@ export async function confirmSubscriptions(
       trx,
       plans.map((p) => p.commands),
     );
-    const posted_: typeof plans = [];
+    const confirmable: typeof plans = [];
     for (const [i, p] of plans.entries()) {
       const r = results[i] ?? [];
-      if (posted(r)) posted_.push(p);
+      if (posted(r)) confirmable.push(p);
       else await endUnposted(d, trx, p.order, r.find((x) => !x.ok) ?? (r[0] as TransferResult), out);
     }
-    out.confirmed += await confirmPosted(d, trx, posted_, confirmDate);
+    out.confirmed += await confirmPosted(d, trx, confirmable, confirmDate);
   });
   return out;
 }
