@@ -9,6 +9,9 @@ import { StaffContext, useHasPermission, useStaffQuery } from './auth.ts';
 import { CreateCustomerPage } from './customers/create-customer-page.tsx';
 import { CustomerPage } from './customers/customer-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
+import { EndOfDayPage } from './investing/end-of-day-page.tsx';
+import { OrderPage } from './investing/order-page.tsx';
+import { OrdersPage } from './investing/orders-page.tsx';
 import { ConsoleLayout } from './layout/console-layout.tsx';
 import { AccountPage } from './ledger/account-page.tsx';
 import { AccountsPage } from './ledger/accounts-page.tsx';
@@ -121,6 +124,30 @@ export function ConsoleApp() {
               element={
                 <RequirePermission permission="customers.read">
                   <CustomerPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/orders"
+              element={
+                <RequirePermission permission="orders.read">
+                  <OrdersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/orders/:id"
+              element={
+                <RequirePermission permission="orders.read">
+                  <OrderPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/operations/end-of-day"
+              element={
+                <RequirePermission permission="operations.run">
+                  <EndOfDayPage />
                 </RequirePermission>
               }
             />

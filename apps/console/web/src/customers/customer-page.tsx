@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { currentLanguage, formatTimestamp, isApiError, problemText } from '@onefin/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Tabs, Typography } from 'antd';
@@ -6,6 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useHasPermission, useStaffName } from '../auth.ts';
+import { AssistedOrderDrawer } from '../investing/assisted-order-drawer.tsx';
+import { CustomerOrdersTab } from '../investing/customer-orders-tab.tsx';
+import { HoldingsTab } from '../investing/holdings-tab.tsx';
 import { type CustomerProfile, customerKeys, fetchProfile, type Labelled } from './api.ts';
 import { ChangesTab } from './changes-tab.tsx';
 import { EditCustomerModal, StatusModal } from './edit-customer-modal.tsx';
@@ -15,7 +18,17 @@ import { ContactsTab, RelationshipsTab } from './relationships-tab.tsx';
 import { RiskTab } from './risk-tab.tsx';
 import { ScreeningTab } from './screening-tab.tsx';
 
-const TABS = ['profile', 'relationships', 'contacts', 'kyc', 'screening', 'risk', 'changes'] as const;
+const TABS = [
+  'profile',
+  'holdings',
+  'orders',
+  'relationships',
+  'contacts',
+  'kyc',
+  'screening',
+  'risk',
+  'changes',
+] as const;
 type TabKey = (typeof TABS)[number];
 
 /** The 360° view of one customer: profile, ties, KYC, screening, risk profile and what changed. */
@@ -24,7 +37,9 @@ export function CustomerPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const canWrite = useHasPermission('customers.write');
-  const [modal, setModal] = useState<'edit' | 'status' | undefined>(undefined);
+  const canReadOrders = useHasPermission('orders.read');
+  const canAssist = useHasPermission('orders.assist');
+  const [modal, setModal] = useState<'edit' | 'status' | 'order' | undefined>(undefined);
   const profile = useQuery({ queryKey: customerKeys.profile(id), queryFn: () => fetchProfile(id) });
   const back = (
     <Link to="/customers">
@@ -45,6 +60,16 @@ export function CustomerPage() {
   const isClosed = c.status === 'closed';
   const tabs: { key: TabKey; label: string; children: React.ReactNode }[] = [
     { key: 'profile', label: t('customers.detail.tabs.profile'), children: <ProfileTab profile={p} /> },
+    { key: 'holdings', label: t('investing.holdings.title'), children: <HoldingsTab customerId={c.id} /> },
+    ...(canReadOrders
+      ? [
+          {
+            key: 'orders' as const,
+            label: t('investing.customerOrders.title'),
+            children: <CustomerOrdersTab customerId={c.id} />,
+          },
+        ]
+      : []),
     {
       key: 'relationships',
       label: t(
@@ -85,19 +110,32 @@ export function CustomerPage() {
           </Flex>
         }
         extra={
-          canWrite && !isClosed ? (
+          (canWrite || canAssist) && !isClosed ? (
             <Space>
-              <Button onClick={() => setModal('status')} data-testid="customer-change-status">
-                {t('customers.detail.changeStatus')}
-              </Button>
-              <Button
-                type="primary"
-                icon={<EditOutlined />}
-                onClick={() => setModal('edit')}
-                data-testid="customer-edit"
-              >
-                {t('customers.detail.edit')}
-              </Button>
+              {canAssist ? (
+                <Button
+                  icon={<ShoppingCartOutlined />}
+                  onClick={() => setModal('order')}
+                  data-testid="customer-assisted-order"
+                >
+                  {t('investing.assist.open')}
+                </Button>
+              ) : null}
+              {canWrite ? (
+                <>
+                  <Button onClick={() => setModal('status')} data-testid="customer-change-status">
+                    {t('customers.detail.changeStatus')}
+                  </Button>
+                  <Button
+                    type="primary"
+                    icon={<EditOutlined />}
+                    onClick={() => setModal('edit')}
+                    data-testid="customer-edit"
+                  >
+                    {t('customers.detail.edit')}
+                  </Button>
+                </>
+              ) : null}
             </Space>
           ) : null
         }
@@ -113,6 +151,15 @@ export function CustomerPage() {
       </Card>
       <EditCustomerModal open={modal === 'edit'} customer={c} onClose={() => setModal(undefined)} />
       <StatusModal open={modal === 'status'} customer={c} onClose={() => setModal(undefined)} />
+      {canAssist ? (
+        <AssistedOrderDrawer
+          open={modal === 'order'}
+          customer={c}
+          riskLevel={p.risk.current?.riskLevel}
+          isRiskExpired={p.risk.current?.isExpired ?? false}
+          onClose={() => setModal(undefined)}
+        />
+      ) : null}
     </Flex>
   );
 }

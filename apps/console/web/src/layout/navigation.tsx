@@ -4,7 +4,10 @@ import {
   AuditOutlined,
   BankOutlined,
   ContactsOutlined,
+  ControlOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
   InboxOutlined,
   LineChartOutlined,
   ReconciliationOutlined,
@@ -16,7 +19,7 @@ import type { ReactNode } from 'react';
 
 /** A group of pages under one heading in the side menu. */
 export interface NavGroup {
-  key: 'ledgerGroup' | 'productsGroup';
+  key: 'ledgerGroup' | 'productsGroup' | 'operationsGroup';
   icon: ReactNode;
 }
 
@@ -26,6 +29,8 @@ export interface NavEntry {
     | 'dashboard'
     | 'approvals'
     | 'customers'
+    | 'orders'
+    | 'endOfDay'
     | 'products'
     | 'navImport'
     | 'audit'
@@ -44,12 +49,14 @@ export interface NavEntry {
 export const NAV_GROUPS: readonly NavGroup[] = [
   { key: 'productsGroup', icon: <ShopOutlined /> },
   { key: 'ledgerGroup', icon: <BankOutlined /> },
+  { key: 'operationsGroup', icon: <ControlOutlined /> },
 ];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <InboxOutlined />, permission: 'approvals.read' },
   { key: 'customers', path: '/customers', icon: <ContactsOutlined />, permission: 'customers.read' },
+  { key: 'orders', path: '/orders', icon: <FileSearchOutlined />, permission: 'orders.read' },
   {
     key: 'products',
     path: '/products',
@@ -85,6 +92,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <ReconciliationOutlined />,
     permission: 'payments.reconcile',
     group: 'ledgerGroup',
+  },
+  {
+    key: 'endOfDay',
+    path: '/operations/end-of-day',
+    icon: <FieldTimeOutlined />,
+    permission: 'operations.run',
+    group: 'operationsGroup',
   },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'staff.read' },

@@ -1,6 +1,7 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { customersEn, customersProblemsEn } from './customers.en.ts';
+import { investingEn, investingProblemsEn } from './investing.en.ts';
 import { productsEn, productsProblemsEn } from './products.en.ts';
 import type { consoleZhCN } from './zh-CN.ts';
 
@@ -10,6 +11,9 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     dashboard: 'Dashboard',
     approvals: 'Approvals inbox',
     customers: 'Customers',
+    orders: 'Orders',
+    operationsGroup: 'Operations',
+    endOfDay: 'End of day',
     productsGroup: 'Products',
     products: 'Product factory',
     navImport: 'NAV import',
@@ -420,6 +424,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
   },
   customers: customersEn,
   products: productsEn,
+  investing: investingEn,
   reference: referenceMessages('en'),
-  problems: { ...customersProblemsEn, ...productsProblemsEn },
+  problems: { ...customersProblemsEn, ...productsProblemsEn, ...investingProblemsEn },
 };

@@ -1,5 +1,6 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import { customersProblemsZhCN, customersZhCN } from './customers.zh-CN.ts';
+import { investingProblemsZhCN, investingZhCN } from './investing.zh-CN.ts';
 import { productsProblemsZhCN, productsZhCN } from './products.zh-CN.ts';
 
 /** Console messages in Chinese; this tree fixes the shape the English one must match. */
@@ -9,6 +10,9 @@ export const consoleZhCN = {
     dashboard: '工作台',
     approvals: '审批收件箱',
     customers: '客户查询',
+    orders: '订单查询',
+    operationsGroup: '运营',
+    endOfDay: '日终批处理',
     productsGroup: '产品',
     products: '产品工厂',
     navImport: '净值导入',
@@ -398,6 +402,7 @@ export const consoleZhCN = {
   },
   customers: customersZhCN,
   products: productsZhCN,
+  investing: investingZhCN,
   reference: referenceMessages('zh-CN'),
-  problems: { ...customersProblemsZhCN, ...productsProblemsZhCN },
+  problems: { ...customersProblemsZhCN, ...productsProblemsZhCN, ...investingProblemsZhCN },
 };

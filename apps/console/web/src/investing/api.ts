@@ -1,0 +1,192 @@
+import { api, type Page } from '../api.ts';
+import type { MoneyDto } from '../ledger/api.ts';
+
+/**
+ * The investing module's console API (modules/investing/routes.console.ts, http-schemas.ts,
+ * http-orders.ts); the zod schemas there are the contract. Amounts are decimal-string money, shares
+ * decimal strings with 2 dp, NAVs decimal strings: shown as they come, never through a float.
+ */
+
+export const ORDER_TYPES = [
+  'subscribe',
+  'redeem',
+  'wealth_buy',
+  'wealth_maturity',
+  'deposit_open',
+  'deposit_withdraw',
+  'deposit_maturity',
+] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+export const ORDER_STATUSES = [
+  'submitted',
+  'awaiting_customer',
+  'pending',
+  'confirmed',
+  'failed',
+  'cancelled',
+  'refused',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The channels staff sell through; web and app are the customer's own. */
+export const ASSISTED_CHANNELS = ['phone', 'agent', 'corporate', 'branch'] as const;
+export type AssistedChannel = (typeof ASSISTED_CHANNELS)[number];
+
+/** An order as staff see it (`orderDto`). */
+export interface Order {
+  id: string;
+  type: OrderType;
+  status: OrderStatus;
+  productId: string;
+  productCode: string;
+  productNameZh: string;
+  productNameEn: string;
+  productKind: string;
+  channel: string;
+  staffId: string | null;
+  amount: MoneyDto | null;
+  shares: string | null;
+  tradeDate: string | null;
+  confirmDate: string | null;
+  nav: string | null;
+  fee: MoneyDto | null;
+  refund: MoneyDto | null;
+  proceeds: MoneyDto | null;
+  failureReason: string | null;
+  coolingOffUntil: string | null;
+  cancellableUntil: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  /** Simulator only: on the answer that placed an order awaiting the customer, the code sent to them. */
+  confirmationCode?: string;
+}
+
+export interface OrderEvent {
+  status: string;
+  at: string;
+  detail: string | null;
+}
+
+export interface OrderDetail extends Order {
+  history: OrderEvent[];
+}
+
+export interface Holding {
+  productId: string;
+  productCode: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  category: string;
+  riskLevel: string;
+  shares: string;
+  frozen: string;
+  nav: string | null;
+  navDate: string | null;
+  marketValue: MoneyDto;
+  cost: MoneyDto;
+  unrealisedGain: MoneyDto;
+  realisedGain: MoneyDto;
+  income: MoneyDto;
+  maturityDate: string | null;
+}
+
+/** The body of an assisted order (`orderBodyFor`): funds by amount or by shares, wealth and deposits by amount. */
+export type OrderBody =
+  | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto; channel: AssistedChannel }
+  | { type: 'redeem'; productId: string; shares: string; channel: AssistedChannel }
+  | {
+      type: 'deposit_open';
+      productId: string;
+      amount: MoneyDto;
+      renew?: boolean;
+      channel: AssistedChannel;
+    };
+
+interface Outcome {
+  confirmed: number;
+  cancelled: number;
+  failed: number;
+}
+
+/** The end-of-day job's report (modules/investing/end-of-day.ts `EndOfDayReport`); partial while it runs. */
+export interface EndOfDayReport {
+  tradeDate: string;
+  confirmDate: string;
+  subscriptions: Outcome & { awaitingNav: number };
+  redemptions: Outcome & { awaitingNav: number };
+  wealth: Outcome;
+  /** `amount` in minor units (fen), as a decimal string. */
+  maturities: { paid: number; amount: string };
+  /** `amount` in minor units (fen), as a decimal string. */
+  income: { funds: number; holdings: number; amount: string };
+  reconciliation: {
+    currency: string;
+    checks: number;
+    breaks: { check: string; productId?: string; investing: string; other: string }[];
+  };
+}
+
+export interface EndOfDayRun {
+  tradeDate: string;
+  status: 'running' | 'completed' | 'incomplete';
+  startedAt: string;
+  finishedAt: string | null;
+  report: Partial<EndOfDayReport>;
+}
+
+export interface OrderFilter {
+  customerId?: string | undefined;
+  staffId?: string | undefined;
+  productId?: string | undefined;
+  status?: OrderStatus | undefined;
+}
+
+export function fetchOrders(filter: OrderFilter, before?: string): Promise<Page<Order>> {
+  return api.get<Page<Order>>('/investing/orders', { ...filter, before, limit: 50 });
+}
+
+export function fetchOrder(id: string): Promise<OrderDetail> {
+  return api.get<OrderDetail>(`/investing/orders/${encodeURIComponent(id)}`);
+}
+
+/** Places an order for the customer; keep `idempotencyKey` until a definite answer came back. */
+export function placeAssistedOrder(
+  customerId: string,
+  body: OrderBody,
+  idempotencyKey: string,
+): Promise<Order> {
+  return api.postIdempotent<Order>(
+    `/investing/customers/${encodeURIComponent(customerId)}/orders`,
+    body,
+    idempotencyKey,
+  );
+}
+
+/** Confirms an order awaiting the customer with the six digits they read out. */
+export function confirmWithCode(orderId: string, code: string): Promise<Order> {
+  return api.post<Order>(`/investing/orders/${encodeURIComponent(orderId)}/confirmation`, { code });
+}
+
+export async function fetchHoldings(customerId: string): Promise<Holding[]> {
+  const path = `/investing/customers/${encodeURIComponent(customerId)}/holdings`;
+  return (await api.get<{ items: Holding[] }>(path)).items;
+}
+
+export async function fetchEndOfDayRuns(before?: string): Promise<EndOfDayRun[]> {
+  return (await api.get<{ items: EndOfDayRun[] }>('/investing/eod-runs', { limit: 30, before })).items;
+}
+
+/** Runs (or reruns: it is idempotent) the end of day for a trade date, the settleable one unless given. */
+export function runEndOfDay(tradeDate?: string): Promise<EndOfDayRun> {
+  return api.post<EndOfDayRun>('/investing/eod-runs', tradeDate ? { tradeDate } : {});
+}
+
+export const investingKeys = {
+  all: ['investing'] as const,
+  orders: (filter: OrderFilter) => ['investing', 'orders', filter] as const,
+  order: (id: string) => ['investing', 'order', id] as const,
+  holdings: (customerId: string) => ['investing', 'holdings', customerId] as const,
+  runs: ['investing', 'eod-runs'] as const,
+};

@@ -1,0 +1,193 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { formatTimestamp, isApiError, problemText } from '@onefin/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Flex, Result, Row, Spin, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useStaffName } from '../auth.ts';
+import { useMoney } from '../ledger/labels.tsx';
+import { useProductName } from '../products/labels.tsx';
+import { fetchOrder, investingKeys, type OrderDetail, type OrderStatus } from './api.ts';
+import { OrderStatusTag, useChannelName, useDecimal, useFailureReason } from './labels.tsx';
+
+const TIMELINE_COLORS: Record<string, string> = {
+  confirmed: 'green',
+  failed: 'red',
+  refused: 'red',
+  cancelled: 'gray',
+  awaiting_customer: 'orange',
+};
+
+/** Where the order came from, when the app navigated here from a customer's page (the order carries no customer). */
+function customerFrom(state: unknown): string | undefined {
+  const id = (state as { customerId?: unknown } | null)?.customerId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** One order: what it is, the money and shares, its deadlines, and every status it went through. */
+export function OrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const customerId = customerFrom(useLocation().state);
+  const order = useQuery({ queryKey: investingKeys.order(id), queryFn: () => fetchOrder(id) });
+  const back = customerId ? (
+    <Link to={`/customers/${encodeURIComponent(customerId)}?tab=orders`}>
+      <ArrowLeftOutlined /> {t('investing.order.backToCustomer')}
+    </Link>
+  ) : (
+    <Link to="/orders">
+      <ArrowLeftOutlined /> {t('investing.order.back')}
+    </Link>
+  );
+  if (order.isPending) return <Spin />;
+  if (order.isError) {
+    return isApiError(order.error) && order.error.status === 404 ? (
+      <Result status="404" title={t('investing.order.notFound')} subTitle={id} extra={back} />
+    ) : (
+      <Alert type="error" showIcon title={problemText(t, order.error)} />
+    );
+  }
+  return (
+    <Flex vertical gap={16}>
+      {back}
+      <OrderView order={order.data} customerId={customerId} />
+    </Flex>
+  );
+}
+
+function OrderView(props: { order: OrderDetail; customerId: string | undefined }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const nameOf = useProductName();
+  const channelName = useChannelName();
+  const staffName = useStaffName();
+  const decimal = useDecimal();
+  const reason = useFailureReason();
+  const o = props.order;
+  const deadline = (iso: string | null) => {
+    if (!iso) return t('investing.order.noDeadline');
+    const isPassed = new Date(iso).getTime() < Date.now();
+    return (
+      <Flex gap={6} align="center">
+        <span>{formatTimestamp(iso)}</span>
+        {isPassed ? <Tag>{t('investing.order.passed')}</Tag> : null}
+      </Flex>
+    );
+  };
+  const item = (key: string, children: ReactNode, testId?: string) => ({
+    key,
+    label: t(`investing.order.${key}`),
+    children: testId ? <span data-testid={testId}>{children}</span> : children,
+  });
+  const summary = [
+    item('id', <Typography.Text copyable>{o.id}</Typography.Text>),
+    item(
+      'product',
+      <Link to={`/products/${encodeURIComponent(o.productId)}`} data-testid="order-product-link">
+        {o.productCode} · {nameOf({ nameZh: o.productNameZh, nameEn: o.productNameEn })}
+      </Link>,
+    ),
+    item(
+      'customer',
+      props.customerId ? (
+        <Link to={`/customers/${encodeURIComponent(props.customerId)}`} data-testid="order-customer-link">
+          <code>{props.customerId}</code>
+        </Link>
+      ) : (
+        <Typography.Text type="secondary">{t('investing.order.customerUnknown')}</Typography.Text>
+      ),
+    ),
+    item('type', t(`investing.types.${o.type}`), 'order-type'),
+    item('channel', channelName(o.channel), 'order-channel'),
+    item('staff', o.staffId ? staffName(o.staffId) : t('investing.orders.self'), 'order-staff'),
+    item('createdAt', formatTimestamp(o.createdAt)),
+    item('completedAt', formatTimestamp(o.completedAt)),
+    ...(o.failureReason ? [item('failureReason', reason(o.failureReason), 'order-failure-reason')] : []),
+  ];
+  const figures = [
+    item('amount', money(o.amount), 'order-amount'),
+    item('fee', money(o.fee)),
+    item('refund', money(o.refund)),
+    item('shares', decimal(o.shares, 2), 'order-shares'),
+    item('nav', decimal(o.nav, 4)),
+    item('proceeds', money(o.proceeds)),
+    item('tradeDate', o.tradeDate ?? '—'),
+    item('confirmDate', o.confirmDate ?? '—'),
+  ];
+  const deadlines = [
+    item('cancellableUntil', deadline(o.cancellableUntil)),
+    item('coolingOffUntil', deadline(o.coolingOffUntil)),
+  ];
+  return (
+    <>
+      <Card
+        title={
+          <Flex gap={8} align="center" wrap>
+            <span data-testid="order-title">
+              {t('investing.order.title')} · {t(`investing.types.${o.type}`)}
+            </span>
+            <span data-testid="order-status">
+              <OrderStatusTag status={o.status} />
+            </span>
+          </Flex>
+        }
+      >
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 2 }}
+          items={summary}
+          styles={{ label: { width: 150 } }}
+          data-testid="order-summary"
+        />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('investing.order.money')}>
+              <Descriptions
+                size="small"
+                bordered
+                column={{ xs: 1, md: 2 }}
+                items={figures}
+                styles={{ label: { width: 120 } }}
+              />
+            </Card>
+            <Card size="small" title={t('investing.order.deadlines')}>
+              <Descriptions
+                size="small"
+                bordered
+                column={1}
+                items={deadlines}
+                styles={{ label: { width: 150 } }}
+              />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('investing.order.history')}>
+            <Timeline
+              data-testid="order-history"
+              items={o.history.map((h) => ({
+                key: `${h.status}-${h.at}`,
+                color: TIMELINE_COLORS[h.status] ?? 'blue',
+                content: (
+                  <Flex vertical data-testid="order-history-item">
+                    <strong>
+                      {t(`investing.statuses.${h.status as OrderStatus}`, { defaultValue: h.status })}
+                    </strong>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTimestamp(h.at)}
+                    </Typography.Text>
+                    {h.detail ? <span>{reason(h.detail)}</span> : null}
+                  </Flex>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
