@@ -22,7 +22,11 @@ export type InvestingError =
   | 'deposit_matured'
   | 'not_awaiting_confirmation'
   | 'confirmation_invalid'
-  | 'confirmation_expired';
+  | 'confirmation_expired'
+  | 'plan_not_found'
+  | 'plan_stopped'
+  | 'fast_redemption_limit'
+  | 'not_convertible';
 
 const refused = (title: string) => ({ status: 403, title });
 
@@ -58,5 +62,15 @@ export const INVESTING_PROBLEMS: ProblemTable<InvestingError> = {
   },
   confirmation_invalid: { status: 422, title: 'The confirmation code is wrong' },
   confirmation_expired: { status: 409, title: 'The order lapsed before the customer confirmed it' },
+  plan_not_found: { status: 404, title: 'Regular investment plan not found' },
+  plan_stopped: { status: 409, title: 'The plan was stopped; set up a new one instead' },
+  fast_redemption_limit: {
+    status: 409,
+    title: 'Above what may be redeemed instantly from this money-market fund today',
+  },
+  not_convertible: {
+    status: 422,
+    title: 'Funds convert only into another fund of the same manager, in the same currency',
+  },
   deposit_matured: { status: 409, title: 'The deposit has matured: it is paid out at the full rate' },
 };

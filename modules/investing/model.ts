@@ -1,4 +1,4 @@
-import type { Clock, CurrencyCode, Executor, Id, Money } from '@onefin/kernel';
+import type { Clock, CurrencyCode, EventPublisher, Executor, Id, Money } from '@onefin/kernel';
 import type { LedgerService } from '@onefin/ledger';
 import type { Channel, ProductsService } from '@onefin/products';
 import type { OrderRow, OrderStatus, OrderType } from './schema.ts';
@@ -81,6 +81,8 @@ export interface InvestingDeps {
     ProductsService,
     'catalogueProduct' | 'getProduct' | 'suitability' | 'suitabilityFor' | 'navsOn' | 'tradingCalendar'
   >;
+  /** Notices to customers (a skipped plan run), published in the transaction that caused them. */
+  events?: EventPublisher;
   settings?: Partial<InvestingSettings>;
 }
 

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
 import { type OrderBody, orderBodyFor, placeFromBody } from './http-orders.ts';
+import { planPortalRoutes } from './http-plans.ts';
 import {
   assetsDto,
   holdingLotDto,
@@ -51,6 +52,7 @@ export async function investingPortalRoutes(
   const { investing, idempotency } = opts;
   const auth = requireCustomer(opts.identity);
   const tags = ['investing'];
+  await planPortalRoutes(root, opts);
 
   app.post(
     '/api/v1/orders/preview',

@@ -7,6 +7,10 @@ type Json = ColumnType<Record<string, unknown>, string, string>;
 export const ORDER_TYPES = [
   'subscribe',
   'redeem',
+  /** A fund conversion: shares out of one fund… */
+  'convert_out',
+  /** …and the money into another fund of the same manager, confirmed together at T+1. */
+  'convert_in',
   'wealth_buy',
   'wealth_maturity',
   'deposit_open',
@@ -122,8 +126,45 @@ export type InvestingTables = {
     finished_at: Date | null;
     report: Json;
   };
+  investing_plans: {
+    id: string;
+    customer_id: string;
+    product_id: string;
+    product_code: string;
+    product_name_zh: string;
+    product_name_en: string;
+    currency: string;
+    /** What each run subscribes (fen). */
+    amount: bigint;
+    frequency: PlanFrequency;
+    /** Weekly and biweekly: ISO weekday 1–5; monthly: day of month 1–28. */
+    run_day: number;
+    channel: string;
+    staff_id: string | null;
+    status: PlanStatus;
+    /** The next scheduled date; a run on a non-trading day waits for the next trading day. */
+    next_run_on: string;
+    idempotency_key: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  investing_plan_runs: {
+    plan_id: string;
+    due_on: string;
+    status: 'placed' | 'skipped';
+    order_id: string | null;
+    /** Why a run was skipped: insufficient_funds, a suitability refusal, a missed date… */
+    reason: string | null;
+    at: Date;
+  };
 };
 
+export const PLAN_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
+export type PlanFrequency = (typeof PLAN_FREQUENCIES)[number];
+export const PLAN_STATUSES = ['active', 'paused', 'stopped'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export type PlanRow = Selectable<InvestingTables['investing_plans']>;
 export type OrderRow = Selectable<InvestingTables['investing_orders']>;
 export type PositionRow = Selectable<InvestingTables['investing_positions']>;
 export type LotRow = Selectable<InvestingTables['investing_lots']>;

@@ -12,6 +12,16 @@ import type { InvestingError } from './errors.ts';
 import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
 import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
 import {
+  createPlan,
+  type NewPlan,
+  type Plan,
+  type PlanRun,
+  plansOf,
+  planWithRuns,
+  runDuePlans,
+  setPlanStatus,
+} from './plans.ts';
+import {
   type AssetSummary,
   assetsOf,
   type Holding,
@@ -24,7 +34,7 @@ import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchas
 import { remainingQuota } from './quotas.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
 import { cancelOrder, placeRedemption } from './redemptions.ts';
-import { investingDb } from './schema.ts';
+import { investingDb, type PlanStatus } from './schema.ts';
 
 /** Orders for every investment kind from every channel, their settlement, and the holdings. */
 export interface InvestingService {
@@ -72,6 +82,22 @@ export interface InvestingService {
   settleableTradeDate(): Promise<string>;
   endOfDayRuns(q: { before?: string; limit: number }): Promise<EndOfDayRun[]>;
   reconcile(currency?: CurrencyCode): Promise<Reconciliation>;
+  /**
+   * A regular investment plan (定投) into a fund: checked like its first run would be (suitability,
+   * minimum), then run by the worker on every scheduled trading day.
+   */
+  createPlan(input: NewPlan): Promise<Result<Plan, InvestingError>>;
+  plans(customerId: string): Promise<Plan[]>;
+  /** One plan with its latest runs; `customerId` limits it to that customer's own. */
+  plan(planId: string, customerId?: string): Promise<Result<Plan & { runs: PlanRun[] }, InvestingError>>;
+  /** Pause, resume (from the next scheduled date after today) or stop for good. */
+  setPlanStatus(
+    customerId: string,
+    planId: string,
+    status: PlanStatus,
+  ): Promise<Result<Plan, InvestingError>>;
+  /** The worker's pass over the plans due today: each run placed, or skipped with a notice. */
+  runDuePlans(): Promise<{ placed: number; skipped: number }>;
   /** The worker's pass over purchases a crash left between the order and its hold. */
   resumeSubmitted(olderThanMs?: number): Promise<number>;
 }
@@ -106,6 +132,11 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     },
     endOfDayRuns: (q) => endOfDayRuns(d.db, q),
     reconcile: (currency = 'CNY') => reconcile(d, currency),
+    createPlan: (input) => createPlan(d, input),
+    plans: (customerId) => plansOf(d, customerId),
+    plan: (planId, customerId) => planWithRuns(d, planId, customerId),
+    setPlanStatus: (customerId, planId, status) => setPlanStatus(d, customerId, planId, status),
+    runDuePlans: () => runDuePlans(d),
     async resumeSubmitted(olderThanMs = 60_000) {
       const rows = await investingDb(d.db)
         .selectFrom('investing_orders')

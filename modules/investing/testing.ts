@@ -1,6 +1,6 @@
 import { answersForLevel, INDIVIDUAL_QUESTIONNAIRE_V1 } from '@onefin/customers';
 import type { TestClient } from '../../test/client.ts';
-import type { TestPlatform } from '../../test/platform.ts';
+import { CUSTOMER_PASSWORD, type TestPlatform } from '../../test/platform.ts';
 import { freshResidentId } from '../customers/testing.ts';
 import { bindCard, cny, pay } from '../payments/testing.ts';
 
@@ -56,6 +56,17 @@ export async function investor(
     }
   }
   return c;
+}
+
+/**
+ * Logs the investor in again on a fresh client: a session lapses when a test moves the clock on by
+ * days, as it would for a customer away that long.
+ */
+export async function logInAgain(p: TestPlatform, who: Investor, mobile: string): Promise<void> {
+  const client = p.portalClient();
+  const res = await client.post('/api/v1/auth/login', { mobile, password: CUSTOMER_PASSWORD });
+  if (res.statusCode !== 200) throw new Error(`log-in: ${res.body}`);
+  who.client = client;
 }
 
 /** Loads products (on sale) and NAVs straight into the catalogue; returns ids by code. */

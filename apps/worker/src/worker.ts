@@ -49,6 +49,8 @@ export function serviceJobs(
         return { tradeDate, status: run.status, breaks: run.report.reconciliation?.breaks.length ?? 0 };
       },
     },
+    // Regular investment plans due today (a trading day) are placed, or skipped with a notice.
+    { name: 'investing.plans', run: () => services.investing.runDuePlans() },
     // Purchases a crash left between the order and its hold are finished.
     { name: 'investing.resume', run: () => services.investing.resumeSubmitted() },
     {

@@ -105,6 +105,7 @@ export function composeServices(opts: ComposeOptions): Services {
   // Orders of every investment kind: suitability and prices from products, money through the ledger.
   const investing = createInvestingService({
     ...base,
+    events,
     ledger,
     products,
     settings: opts.investing,
