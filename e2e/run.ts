@@ -5,6 +5,7 @@
  */
 import { chromium } from 'playwright-core';
 import { catalogueJourneys } from './catalogue-journeys.ts';
+import { consoleInvestingJourneys } from './console-investing-journeys.ts';
 import { consoleJourneys } from './console-journeys.ts';
 import { runJourneys } from './harness.ts';
 import { investingJourneys } from './investing-journeys.ts';
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
         ...ledgerJourneys(platform),
         ...catalogueJourneys(platform),
         ...investingJourneys(platform),
+        ...consoleInvestingJourneys(platform),
       ];
       // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
       const only = process.env.JOURNEYS;

@@ -80,10 +80,10 @@ function bodyOf(v: Values): OrderBody {
 }
 
 /** A refusal as staff need to read it: our words for the code, and the server's own detail under it. */
-function Refusal(props: { error: unknown; testId: string }) {
+function Refusal(props: { error: unknown; testId: string; detail?: string | undefined }) {
   const { t } = useTranslation();
   const fields = isApiError(props.error) ? (props.error.problem.errors ?? []) : [];
-  const detail = problemDetail(props.error);
+  const detail = props.detail ?? problemDetail(props.error);
   return (
     <Alert
       type="error"
@@ -300,7 +300,15 @@ export function AssistedOrderDrawer(props: {
       ) : null}
       {place.isError ? (
         <div style={{ marginBottom: 16 }}>
-          <Refusal error={place.error} testId="assist-refusal" />
+          <Refusal
+            error={place.error}
+            testId="assist-refusal"
+            detail={
+              isApiError(place.error) && place.error.code === 'risk_too_high' && product && props.riskLevel
+                ? t('investing.assist.riskTooHigh', { product: product.riskLevel, customer: props.riskLevel })
+                : undefined
+            }
+          />
         </div>
       ) : null}
       <Flex gap={8} justify="end">

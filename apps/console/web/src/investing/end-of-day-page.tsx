@@ -110,13 +110,6 @@ export function EndOfDayPage() {
       render: (_: unknown, r) => count(totals(r.report).failed, true),
     },
     {
-      title: t('investing.eod.columns.cancelled'),
-      key: 'cancelled',
-      width: 80,
-      align: 'right',
-      render: (_: unknown, r) => totals(r.report).cancelled,
-    },
-    {
       title: t('investing.eod.columns.awaitingNav'),
       key: 'awaitingNav',
       width: 90,
@@ -138,12 +131,6 @@ export function EndOfDayPage() {
           </Tag>
         );
       },
-    },
-    {
-      title: t('investing.eod.columns.startedAt'),
-      dataIndex: 'startedAt',
-      width: 160,
-      render: (v: string) => formatTimestamp(v),
     },
     {
       title: t('investing.eod.columns.finishedAt'),
@@ -182,7 +169,7 @@ export function EndOfDayPage() {
             dataSource={rows}
             loading={runs.isPending}
             pagination={false}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 960 }}
             locale={{ emptyText: t('investing.eod.empty') }}
             expandable={{
               expandedRowKeys: expanded,
@@ -270,7 +257,7 @@ function RunReport(props: { run: EndOfDayRun }) {
           },
           {
             key: 'reconciliation',
-            label: t('investing.eod.columns.breaks'),
+            label: t('investing.eod.report.reconciliationLabel'),
             children: r.reconciliation
               ? t('investing.eod.report.reconciliation', { checks: r.reconciliation.checks })
               : '—',

@@ -61,7 +61,7 @@ export function OrderLink(props: { id: string; customerId?: string | undefined }
       state={props.customerId ? { customerId: props.customerId } : undefined}
       data-testid="order-link"
     >
-      <code>{props.id}</code>
+      <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{props.id}</code>
     </Link>
   );
 }

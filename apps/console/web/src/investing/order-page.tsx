@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useStaffName } from '../auth.ts';
+import { customerKeys, fetchProfile } from '../customers/api.ts';
 import { useMoney } from '../ledger/labels.tsx';
 import { useProductName } from '../products/labels.tsx';
 import { fetchOrder, investingKeys, type OrderDetail, type OrderStatus } from './api.ts';
@@ -65,6 +66,12 @@ function OrderView(props: { order: OrderDetail; customerId: string | undefined }
   const decimal = useDecimal();
   const reason = useFailureReason();
   const o = props.order;
+  // Cached already when the customer's page led here.
+  const customer = useQuery({
+    queryKey: customerKeys.profile(props.customerId ?? ''),
+    queryFn: () => fetchProfile(props.customerId ?? ''),
+    enabled: props.customerId !== undefined,
+  });
   const deadline = (iso: string | null) => {
     if (!iso) return t('investing.order.noDeadline');
     const isPassed = new Date(iso).getTime() < Date.now();
@@ -92,7 +99,11 @@ function OrderView(props: { order: OrderDetail; customerId: string | undefined }
       'customer',
       props.customerId ? (
         <Link to={`/customers/${encodeURIComponent(props.customerId)}`} data-testid="order-customer-link">
-          <code>{props.customerId}</code>
+          {customer.data ? (
+            `${customer.data.customer.name} · ${customer.data.customer.customerNo}`
+          ) : (
+            <code>{props.customerId}</code>
+          )}
         </Link>
       ) : (
         <Typography.Text type="secondary">{t('investing.order.customerUnknown')}</Typography.Text>

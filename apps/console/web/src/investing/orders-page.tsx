@@ -57,13 +57,12 @@ export function OrdersPage() {
             style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
           />
           <Flex gap={8} wrap align="center">
-            <div style={{ width: 300, maxWidth: '100%' }}>
-              <CustomerPicker
-                value={filter.customerId}
-                onChange={(customerId) => setFilter({ ...filter, customerId })}
-                testId="order-customer-filter"
-              />
-            </div>
+            <CustomerPicker
+              value={filter.customerId}
+              onChange={(customerId) => setFilter({ ...filter, customerId })}
+              style={{ width: 300, maxWidth: '100%' }}
+              testId="order-customer-filter"
+            />
             <ProductPicker
               value={filter.productId}
               onChange={(productId) => setFilter({ ...filter, productId })}

@@ -28,17 +28,17 @@ export function OrdersTable(props: { filter: OrderFilter; customerId?: string; e
   const rows = orders.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<Order> = [
     {
-      title: t('investing.orders.columns.createdAt'),
-      dataIndex: 'createdAt',
-      width: 160,
-      className: 'nowrap',
-      render: (v: string) => formatTimestamp(v),
-    },
-    {
       title: t('investing.orders.columns.id'),
-      dataIndex: 'id',
-      width: 230,
-      render: (id: string) => <OrderLink id={id} customerId={props.customerId} />,
+      key: 'id',
+      width: 200,
+      render: (_: unknown, o) => (
+        <Flex vertical>
+          <OrderLink id={o.id} customerId={props.customerId} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatTimestamp(o.createdAt)}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('investing.orders.columns.product'),
@@ -96,7 +96,7 @@ export function OrdersTable(props: { filter: OrderFilter; customerId?: string; e
         dataSource={rows}
         loading={orders.isPending}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: props.emptyText }}
         onRow={(o) => ({ 'data-testid': 'order-row', 'data-status': o.status }) as object}
         data-testid="orders-table"

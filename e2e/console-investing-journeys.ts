@@ -1,0 +1,190 @@
+import type { Page } from 'playwright-core';
+import { assert, DESKTOP, expectText, type Journey, screenshot, withPage } from './harness.ts';
+import { logInStaff } from './log-in.ts';
+import type { Platform } from './platform.ts';
+
+interface ListedFund {
+  id: string;
+  code: string;
+  riskLevel: string;
+  status: string;
+  category: string;
+  channels: string[];
+  minimumAmount: { amount: string } | null;
+}
+
+/** A fund on sale by phone at one of these risk levels, as the console's product search lists it. */
+async function phoneFund(page: Page, platform: Platform, levels: readonly string[]): Promise<ListedFund> {
+  const res = await page.request.get(
+    `${platform.consoleUrl}/api/v1/products?kind=fund&status=on_sale&limit=200`,
+  );
+  assert(res.ok(), `listing funds: ${res.status()}`);
+  const { items } = (await res.json()) as { items: ListedFund[] };
+  const fund = items.find(
+    (p) =>
+      levels.includes(p.riskLevel) &&
+      p.channels.includes('phone') &&
+      p.category !== 'money_market' &&
+      // 1,000.00 is enough to buy it
+      Number(p.minimumAmount?.amount ?? '0') <= 1000,
+  );
+  assert(fund, `no fund of risk ${levels.join('/')} sold by phone in the demo catalogue`);
+  return fund;
+}
+
+/** From the customer search to the customer's page, by mobile number. */
+async function openCustomer(page: Page, mobile: string, name: string): Promise<void> {
+  await page.getByTestId('nav-customers').click();
+  const search = page.getByTestId('customer-search').locator('input');
+  await search.fill(mobile);
+  await search.press('Enter');
+  await page
+    .getByTestId('customer-row')
+    .filter({ hasText: name })
+    .first()
+    .getByTestId('customer-link')
+    .click();
+  await expectText(page, 'customer-title', name);
+}
+
+/** Opens the assisted-order drawer and fills in a fund subscription by phone. */
+async function fillFundOrder(page: Page, fund: ListedFund, amount: string): Promise<void> {
+  await page.getByTestId('customer-assisted-order').click();
+  await page.getByTestId('assist-drawer').waitFor();
+  await page.getByTestId('assist-product').click();
+  await page.keyboard.type(fund.code);
+  await page.locator('.ant-select-item-option').filter({ hasText: fund.code }).first().click();
+  await page.getByTestId('assist-type-subscribe').waitFor();
+  await expectText(page, 'assist-channel', '电话销售');
+  await page.getByTestId('assist-amount').fill(amount);
+}
+
+async function toEnglish(page: Page): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-option-en').click();
+  await expectText(page, 'nav-customers', 'Customers');
+}
+
+/** Assisted sales from the console: an order by phone confirmed with the customer's code, a suitability refusal, the end of day. */
+export function consoleInvestingJourneys(platform: Platform): Journey[] {
+  return [
+    {
+      name: 'console investing: phone sales places a fund order for 张伟 by phone, enters the code he reads out, and finds it in his orders and its detail',
+      run: (browser) =>
+        withPage(browser, 'console-assisted-order', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'phone_sales');
+          const fund = await phoneFund(page, platform, ['R1', 'R2', 'R3']);
+          await openCustomer(page, '13800138001', '张伟');
+          await fillFundOrder(page, fund, '1000.00');
+          await screenshot(page, 'console-assisted-order-form');
+          await page.getByTestId('assist-submit').click();
+
+          await page.getByTestId('assist-awaiting').waitFor();
+          const code = ((await page.getByTestId('assist-simulator-code').textContent()) ?? '').trim();
+          assert(/^\d{6}$/.test(code), `the simulator shows no one-time code: "${code}"`);
+          const wrong = code === '000000' ? '000001' : '000000';
+          await page.getByTestId('assist-code').fill(wrong);
+          await page.getByTestId('assist-confirm').click();
+          await expectText(page, 'assist-code-error-title', '确认码不正确');
+          await page.getByTestId('assist-code').fill(code);
+          await screenshot(page, 'console-assisted-order-code');
+          await page.getByTestId('assist-confirm').click();
+          await expectText(page, 'assist-result-title', '客户已确认');
+          await screenshot(page, 'console-assisted-order-confirmed');
+
+          await page.getByTestId('assist-view-order').click();
+          await expectText(page, 'order-status', '待确认');
+          await expectText(page, 'order-channel', '电话销售');
+          await expectText(page, 'order-staff', 'phone_sales');
+          await expectText(page, 'order-amount', '¥1,000.00');
+          await expectText(page, 'order-history', '待客户确认');
+          const steps = await page.getByTestId('order-history-item').count();
+          assert(steps >= 3, `the status history shows ${steps} steps`);
+          await screenshot(page, 'console-order-detail', true);
+
+          await page.getByText('返回客户').click();
+          await page.getByTestId('customer-tab-orders').click();
+          await page
+            .locator('[data-testid="order-row"][data-status="pending"]')
+            .filter({ hasText: fund.code })
+            .first()
+            .waitFor();
+          await screenshot(page, 'console-customer-orders');
+          await page.getByTestId('customer-tab-holdings').click();
+          await page.getByTestId('holdings-table').waitFor();
+          await screenshot(page, 'console-customer-holdings');
+
+          await toEnglish(page);
+          await page.getByTestId('customer-tab-orders').click();
+          await expectText(page, 'orders-table', 'Pending confirmation');
+          await screenshot(page, 'console-customer-orders-en');
+          await page
+            .locator('[data-testid="order-row"][data-status="pending"]')
+            .first()
+            .getByTestId('order-link')
+            .click();
+          await expectText(page, 'order-channel', 'Phone sales');
+          await expectText(page, 'order-history', 'Awaiting customer');
+          await screenshot(page, 'console-order-detail-en', true);
+
+          await page.getByTestId('nav-orders').click();
+          await page.getByTestId('order-mine').click();
+          await page.locator('[data-testid="order-row"]').filter({ hasText: fund.code }).first().waitFor();
+          await screenshot(page, 'console-orders-mine-en');
+        }),
+    },
+    {
+      name: 'console investing: a phone order of an R4 fund for 李娜 (C2) is refused with the reason, and recorded as refused',
+      run: (browser) =>
+        withPage(browser, 'console-assisted-refusal', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'phone_sales');
+          const fund = await phoneFund(page, platform, ['R4']);
+          await openCustomer(page, '13900139003', '李娜');
+          await fillFundOrder(page, fund, '1000.00');
+          await page.getByTestId('assist-submit').click();
+          await expectText(page, 'assist-refusal-title', '产品风险等级高于客户的风险承受能力');
+          await expectText(page, 'assist-refusal-detail', 'R4');
+          await expectText(page, 'assist-refusal-detail', 'C2');
+          assert(
+            (await page.getByTestId('assist-awaiting').count()) === 0,
+            'a refused order asks for a code',
+          );
+          await screenshot(page, 'console-assisted-order-refused');
+          await page.keyboard.press('Escape');
+
+          await page.getByTestId('customer-tab-orders').click();
+          const refused = page
+            .locator('[data-testid="order-row"][data-status="refused"]')
+            .filter({ hasText: fund.code });
+          await refused.first().waitFor();
+          await refused.first().getByTestId('order-link').click();
+          await expectText(page, 'order-failure-reason', '产品风险等级高于客户的风险承受能力');
+          await screenshot(page, 'console-order-refused-detail');
+          await toEnglish(page);
+          await expectText(page, 'order-failure-reason', "above the customer's risk tolerance");
+          await screenshot(page, 'console-order-refused-detail-en');
+        }),
+    },
+    {
+      name: 'console investing: operations runs the end of day and reads its report, with no reconciliation break',
+      run: (browser) =>
+        withPage(browser, 'console-end-of-day', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'operations');
+          await page.getByTestId('nav-endOfDay').click();
+          await page.getByTestId('eod-run').click();
+          await page.getByTestId('eod-run-confirm').click();
+          await page.getByTestId('eod-report').waitFor();
+          await expectText(page, 'eod-breaks', '无差异');
+          await expectText(page, 'eod-status', '已完成');
+          await screenshot(page, 'console-end-of-day', true);
+          await toEnglish(page);
+          await expectText(page, 'eod-breaks', 'No breaks');
+          await screenshot(page, 'console-end-of-day-en', true);
+          await page.getByTestId('nav-orders').click();
+          await page.getByTestId('order-status-filter-refused').click();
+          await page.locator('[data-testid="order-row"][data-status="refused"]').first().waitFor();
+          await screenshot(page, 'console-orders-refused-en');
+        }),
+    },
+  ];
+}
