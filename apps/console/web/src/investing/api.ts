@@ -10,6 +10,8 @@ import type { MoneyDto } from '../ledger/api.ts';
 export const ORDER_TYPES = [
   'subscribe',
   'redeem',
+  'convert_out',
+  'convert_in',
   'wealth_buy',
   'wealth_maturity',
   'deposit_open',

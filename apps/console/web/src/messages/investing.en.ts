@@ -5,6 +5,8 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
   types: {
     subscribe: 'Fund subscription',
     redeem: 'Fund redemption',
+    convert_out: 'Fund conversion (out)',
+    convert_in: 'Fund conversion (in)',
     wealth_buy: 'Wealth purchase',
     wealth_maturity: 'Wealth maturity payout',
     deposit_open: 'Time deposit',

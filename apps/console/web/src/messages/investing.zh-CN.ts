@@ -3,6 +3,8 @@ export const investingZhCN = {
   types: {
     subscribe: '基金申购',
     redeem: '基金赎回',
+    convert_out: '基金转换（转出）',
+    convert_in: '基金转换（转入）',
     wealth_buy: '理财购买',
     wealth_maturity: '理财到期兑付',
     deposit_open: '定期存入',
