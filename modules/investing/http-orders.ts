@@ -15,7 +15,14 @@ export function orderBodyFor<C extends z.ZodType<string>>(channel: C) {
   return z.discriminatedUnion('type', [
     strictBody({ type: z.literal('subscribe'), productId: id, amount: positiveMoney, channel }),
     strictBody({ type: z.literal('wealth_buy'), productId: id, amount: positiveMoney, channel }),
-    strictBody({ type: z.literal('redeem'), productId: id, shares, channel }),
+    strictBody({
+      type: z.literal('redeem'),
+      productId: id,
+      shares,
+      /** Money-market funds: paid out at once (T+0) within the daily limit. */
+      fast: z.boolean().optional(),
+      channel,
+    }),
     strictBody({
       type: z.literal('deposit_open'),
       productId: id,
@@ -29,7 +36,7 @@ export function orderBodyFor<C extends z.ZodType<string>>(channel: C) {
 
 export type OrderBody =
   | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto }
-  | { type: 'redeem'; productId: string; shares: string }
+  | { type: 'redeem'; productId: string; shares: string; fast?: boolean | undefined }
   | { type: 'deposit_open'; productId: string; amount: MoneyDto; renew?: boolean | undefined };
 
 /** Sends a validated body to the order service's method for its type. */
@@ -41,7 +48,7 @@ export function placeFromBody(
   const input = { ...base, productId: body.productId };
   switch (body.type) {
     case 'redeem':
-      return investing.redeem({ ...input, shares: parseShares(body.shares) });
+      return investing.redeem({ ...input, shares: parseShares(body.shares), fast: body.fast });
     case 'subscribe':
       return investing.subscribe({ ...input, amount: fromMoneyDto(body.amount) });
     case 'wealth_buy':

@@ -157,6 +157,7 @@ export const previewDto = z.object({
   coolingOffHours: z.number(),
   remainingQuota: moneyDto.nullable(),
   expectedYield: z.object({ min: moneyDto, max: moneyDto }).nullable(),
+  instantLimitLeft: moneyDto.nullable(),
 });
 
 export function toPreviewDto(p: OrderPreview): z.infer<typeof previewDto> {
@@ -168,6 +169,7 @@ export function toPreviewDto(p: OrderPreview): z.infer<typeof previewDto> {
     estimatedShares: p.estimatedShares === null ? null : formatShares(p.estimatedShares),
     estimatedProceeds: m(p.estimatedProceeds),
     remainingQuota: m(p.remainingQuota),
+    instantLimitLeft: m(p.instantLimitLeft),
     expectedYield: p.expectedYield
       ? { min: toMoneyDto(p.expectedYield.min), max: toMoneyDto(p.expectedYield.max) }
       : null,

@@ -61,6 +61,8 @@ export interface InvestingSettings {
   writers: number;
   /** How many orders one end-of-day transaction confirms. */
   settleChunk: number;
+  /** What one customer may redeem instantly (T+0) from one money-market fund per day, in major units. */
+  fastRedemptionDailyLimit: string;
 }
 
 export const DEFAULT_INVESTING_SETTINGS: InvestingSettings = {
@@ -69,6 +71,7 @@ export const DEFAULT_INVESTING_SETTINGS: InvestingSettings = {
   holdDays: 30,
   settleChunk: 500,
   writers: 1,
+  fastRedemptionDailyLimit: '10000.00',
 };
 
 export interface InvestingDeps {

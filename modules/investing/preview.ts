@@ -12,6 +12,7 @@ import {
 import { nextTradingDay, type SuitabilityDecision, subscriptionFee, tradeDateOf } from '@onefin/products';
 import type { Context } from './context.ts';
 import type { InvestingError } from './errors.ts';
+import { fastRedeemedOn, isMoneyMarket } from './fast-redemption.ts';
 import { confirmRedemption, sharesToMinor, simpleInterest, takeFifo } from './money-rules.ts';
 import { openLotsForUpdate } from './positions.ts';
 import type { OrderInput } from './purchases.ts';
@@ -34,10 +35,15 @@ export interface OrderPreview {
   remainingQuota: Money | null;
   /** Wealth products: the yield over the term at the benchmark's low and high ends. */
   expectedYield: { min: Money; max: Money } | null;
+  /** Money-market redemptions: what may still be redeemed instantly (T+0) from the fund today. */
+  instantLimitLeft: Money | null;
 }
 
 export type PreviewInput = Omit<OrderInput, 'idempotencyKey'> &
-  ({ type: 'subscribe' | 'wealth_buy' | 'deposit_open'; amount: Money } | { type: 'redeem'; shares: bigint });
+  (
+    | { type: 'subscribe' | 'wealth_buy' | 'deposit_open'; amount: Money }
+    | { type: 'redeem'; shares: bigint; fast?: boolean | undefined }
+  );
 
 export async function previewOrder(
   d: Context,
@@ -69,6 +75,7 @@ export async function previewOrder(
     coolingOffHours: a.kind === 'wealth' ? a.coolingOffHours : 0,
     remainingQuota: null,
     expectedYield: null,
+    instantLimitLeft: null,
   };
   if (input.type === 'redeem') {
     if (a.kind !== 'fund' || !product.latestNav) return ok(base);
@@ -79,7 +86,19 @@ export async function previewOrder(
     const slices = takeFifo(lots, input.shares);
     if (!slices) return fail('insufficient_shares');
     const r = confirmRedemption(a, slices, nav, tradeDate, product.currency);
-    return ok({ ...base, fee: r.fee, estimatedProceeds: r.net });
+    const preview = { ...base, fee: r.fee, estimatedProceeds: r.net };
+    if (!isMoneyMarket(product)) return ok(preview);
+    const today = businessDateOf(now);
+    const limit = parseMoney(d.settings.fastRedemptionDailyLimit, product.currency);
+    const used = await fastRedeemedOn(d.db, input.customerId, product.id, today);
+    const instantLimitLeft = {
+      amount: limit.amount > used ? limit.amount - used : 0n,
+      currency: limit.currency,
+    };
+    // Paid at once: the cash is there today, whatever the cut-off.
+    if (input.fast)
+      return ok({ ...preview, instantLimitLeft, tradeDate: today, confirmDate: today, cutoffAt: now });
+    return ok({ ...preview, instantLimitLeft });
   }
   const decision = await d.products.suitability({
     customerId: input.customerId,

@@ -4,6 +4,7 @@ import { cancellableUntil } from './cancellation.ts';
 import type { Context } from './context.ts';
 import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
 import type { InvestingError } from './errors.ts';
+import { placeFastRedemption } from './fast-redemption.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
 import { findByKey, getOrder, insertOrder, type OrderRequest, productFields, transition } from './orders.ts';
@@ -16,9 +17,13 @@ class NotEnoughShares extends Error {}
 /**
  * A redemption by shares: the shares are reserved on the position with the order, in one
  * transaction, so two redemptions can never sell the same shares. Redeeming needs no suitability
- * check: a customer may always sell, also a suspended product.
+ * check: a customer may always sell, also a suspended product. `fast` sells a money-market fund
+ * instantly (T+0) within its daily limit.
  */
-export async function placeRedemption(d: Context, input: OrderInput & { shares: bigint }): Placed {
+export async function placeRedemption(
+  d: Context,
+  input: OrderInput & { shares: bigint; fast?: boolean | undefined },
+): Placed {
   const product = await d.catalogueProduct(input.productId);
   if (!product) return fail('product_not_found');
   if (product.kind !== 'fund') return fail('wrong_product_kind');
@@ -36,6 +41,7 @@ export async function placeRedemption(d: Context, input: OrderInput & { shares: 
   const replay = await findByKey(d.db, request, request);
   if (!replay.ok) return replay;
   if (replay.value) return ok(replay.value);
+  if (input.fast) return placeFastRedemption(d, request, product);
   const tradeDate = tradeDateOf(d.clock.now(), await d.products.tradingCalendar());
   try {
     const order = await d.db.transaction().execute(async (trx) => {

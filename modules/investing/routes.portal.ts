@@ -39,7 +39,8 @@ const idempotencyHeader = z.object({
 /** A preview takes the order's own body. */
 function previewOf(body: OrderBody & { channel: 'web' | 'app' }) {
   const base = { productId: body.productId, channel: body.channel };
-  if (body.type === 'redeem') return { ...base, type: body.type, shares: parseShares(body.shares) };
+  if (body.type === 'redeem')
+    return { ...base, type: body.type, shares: parseShares(body.shares), fast: body.fast };
   return { ...base, type: body.type, amount: fromMoneyDto(body.amount) };
 }
 

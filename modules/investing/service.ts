@@ -44,8 +44,11 @@ export interface InvestingService {
    * @example await investing.subscribe({ customerId, productId, channel: 'app', idempotencyKey, amount })
    */
   subscribe(input: OrderInput & { amount: Money }): Placed;
-  /** A redemption by shares (hundredths); the shares are reserved until T+1. */
-  redeem(input: OrderInput & { shares: bigint }): Placed;
+  /**
+   * A redemption by shares (hundredths); the shares are reserved until T+1. `fast`: a money-market
+   * fund paid out at once (T+0) within the daily limit per customer and fund.
+   */
+  redeem(input: OrderInput & { shares: bigint; fast?: boolean | undefined }): Placed;
   /** A wealth product within its sales window, against its quota; cooling-off where it has one. */
   buyWealth(input: OrderInput & { amount: Money }): Placed;
   /** Fee, dates, suitability and estimates for the confirmation screen; nothing is held or recorded. */
