@@ -3,7 +3,7 @@ import { assert, DESKTOP, expectText, type Journey, screenshot, withPage } from 
 import { logInStaff } from './log-in.ts';
 import type { Platform } from './platform.ts';
 
-interface ListedFund {
+interface ListedProduct {
   id: string;
   code: string;
   riskLevel: string;
@@ -14,12 +14,12 @@ interface ListedFund {
 }
 
 /** A fund on sale by phone at one of these risk levels, as the console's product search lists it. */
-async function phoneFund(page: Page, platform: Platform, levels: readonly string[]): Promise<ListedFund> {
+async function phoneFund(page: Page, platform: Platform, levels: readonly string[]): Promise<ListedProduct> {
   const res = await page.request.get(
     `${platform.consoleUrl}/api/v1/products?kind=fund&status=on_sale&limit=200`,
   );
   assert(res.ok(), `listing funds: ${res.status()}`);
-  const { items } = (await res.json()) as { items: ListedFund[] };
+  const { items } = (await res.json()) as { items: ListedProduct[] };
   const fund = items.find(
     (p) =>
       levels.includes(p.riskLevel) &&
@@ -47,16 +47,44 @@ async function openCustomer(page: Page, mobile: string, name: string): Promise<v
   await expectText(page, 'customer-title', name);
 }
 
-/** Opens the assisted-order drawer and fills in a fund subscription by phone. */
-async function fillFundOrder(page: Page, fund: ListedFund, amount: string): Promise<void> {
+/** A time deposit on sale by phone that 1,000.00 opens. */
+async function phoneDeposit(page: Page, platform: Platform): Promise<ListedProduct> {
+  const res = await page.request.get(
+    `${platform.consoleUrl}/api/v1/products?kind=deposit&status=on_sale&limit=200`,
+  );
+  assert(res.ok(), `listing deposits: ${res.status()}`);
+  const { items } = (await res.json()) as { items: ListedProduct[] };
+  const deposit = items.find(
+    (p) => p.channels.includes('phone') && Number(p.minimumAmount?.amount ?? '0') <= 1000,
+  );
+  assert(deposit, 'no time deposit sold by phone in the demo catalogue');
+  return deposit;
+}
+
+/** Opens the assisted-order drawer and fills in an order by amount, by phone. */
+async function fillOrder(
+  page: Page,
+  product: ListedProduct,
+  type: 'subscribe' | 'deposit_open',
+  amount: string,
+): Promise<void> {
   await page.getByTestId('customer-assisted-order').click();
   await page.getByTestId('assist-drawer').waitFor();
   await page.getByTestId('assist-product').click();
-  await page.keyboard.type(fund.code);
-  await page.locator('.ant-select-item-option').filter({ hasText: fund.code }).first().click();
-  await page.getByTestId('assist-type-subscribe').waitFor();
+  await page.keyboard.type(product.code);
+  await page.locator('.ant-select-item-option').filter({ hasText: product.code }).first().click();
+  await page.getByTestId(`assist-type-${type}`).waitFor();
   await expectText(page, 'assist-channel', '电话销售');
   await page.getByTestId('assist-amount').fill(amount);
+}
+
+/** Reads the simulator's one-time code off the drawer and enters it as the customer would read it out. */
+async function enterCustomerCode(page: Page): Promise<string> {
+  await page.getByTestId('assist-awaiting').waitFor();
+  const code = ((await page.getByTestId('assist-simulator-code').textContent()) ?? '').trim();
+  assert(/^\d{6}$/.test(code), `the simulator shows no one-time code: "${code}"`);
+  await page.getByTestId('assist-code').fill(code);
+  return code;
 }
 
 async function toEnglish(page: Page): Promise<void> {
@@ -69,19 +97,17 @@ async function toEnglish(page: Page): Promise<void> {
 export function consoleInvestingJourneys(platform: Platform): Journey[] {
   return [
     {
-      name: 'console investing: phone sales places a fund order for 张伟 by phone, enters the code he reads out, and finds it in his orders and its detail',
+      name: 'console investing: phone sales places a fund order and a time deposit for 张伟 by phone, enters the codes he reads out, and finds them in his orders, the order detail and his holdings',
       run: (browser) =>
         withPage(browser, 'console-assisted-order', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'phone_sales');
           const fund = await phoneFund(page, platform, ['R1', 'R2', 'R3']);
           await openCustomer(page, '13800138001', '张伟');
-          await fillFundOrder(page, fund, '1000.00');
+          await fillOrder(page, fund, 'subscribe', '1000.00');
           await screenshot(page, 'console-assisted-order-form');
           await page.getByTestId('assist-submit').click();
 
-          await page.getByTestId('assist-awaiting').waitFor();
-          const code = ((await page.getByTestId('assist-simulator-code').textContent()) ?? '').trim();
-          assert(/^\d{6}$/.test(code), `the simulator shows no one-time code: "${code}"`);
+          const code = await enterCustomerCode(page);
           const wrong = code === '000000' ? '000001' : '000000';
           await page.getByTestId('assist-code').fill(wrong);
           await page.getByTestId('assist-confirm').click();
@@ -110,8 +136,18 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
             .first()
             .waitFor();
           await screenshot(page, 'console-customer-orders');
+
+          // A time deposit opens at once once confirmed: it shows among the holdings straight away.
+          const deposit = await phoneDeposit(page, platform);
+          await fillOrder(page, deposit, 'deposit_open', '1000.00');
+          await page.getByTestId('assist-submit').click();
+          await enterCustomerCode(page);
+          await page.getByTestId('assist-confirm').click();
+          await expectText(page, 'assist-result-title', '客户已确认');
+          await page.keyboard.press('Escape');
           await page.getByTestId('customer-tab-holdings').click();
-          await page.getByTestId('holdings-table').waitFor();
+          await page.getByTestId('holding-row').filter({ hasText: deposit.code }).first().waitFor();
+          await expectText(page, 'holdings-table', '¥1,000.00');
           await screenshot(page, 'console-customer-holdings');
 
           await toEnglish(page);
@@ -140,7 +176,7 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           await logInStaff(page, platform, 'phone_sales');
           const fund = await phoneFund(page, platform, ['R4']);
           await openCustomer(page, '13900139003', '李娜');
-          await fillFundOrder(page, fund, '1000.00');
+          await fillOrder(page, fund, 'subscribe', '1000.00');
           await page.getByTestId('assist-submit').click();
           await expectText(page, 'assist-refusal-title', '产品风险等级高于客户的风险承受能力');
           await expectText(page, 'assist-refusal-detail', 'R4');

@@ -1,5 +1,5 @@
 import { isApiError, problemDetail, problemText } from '@onefin/ui';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -28,12 +28,13 @@ import {
   ASSISTED_CHANNELS,
   type AssistedChannel,
   confirmWithCode,
+  fetchHoldings,
   investingKeys,
   type Order,
   type OrderBody,
   placeAssistedOrder,
 } from './api.ts';
-import { OrderStatusTag } from './labels.tsx';
+import { OrderStatusTag, useDecimal } from './labels.tsx';
 import { ProductPicker } from './product-picker.tsx';
 
 type AssistedType = OrderBody['type'];
@@ -131,6 +132,13 @@ export function AssistedOrderDrawer(props: {
   const key = useRef<string | undefined>(undefined);
   const type = Form.useWatch('type', form);
   const channel = Form.useWatch('channel', form);
+  const decimal = useDecimal();
+  const holdings = useQuery({
+    queryKey: investingKeys.holdings(props.customer.id),
+    queryFn: () => fetchHoldings(props.customer.id),
+    enabled: props.open && type === 'redeem',
+  });
+  const held = holdings.data?.find((h) => h.productId === product?.id);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: investingKeys.all });
 
   const place = useMutation({
@@ -262,6 +270,16 @@ export function AssistedOrderDrawer(props: {
         <Form.Item
           name="shares"
           label={t('investing.assist.shares')}
+          extra={
+            holdings.data ? (
+              <span data-testid="assist-held">
+                {t('investing.assist.held', {
+                  shares: decimal(held?.shares ?? '0', 2),
+                  frozen: decimal(held?.frozen ?? '0', 2),
+                })}
+              </span>
+            ) : undefined
+          }
           rules={[
             {
               validator: (_, v: string | undefined) =>

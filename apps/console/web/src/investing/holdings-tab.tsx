@@ -33,17 +33,21 @@ export function HoldingsTab(props: { customerId: string }) {
       render: (_: unknown, h) => (
         <Flex vertical>
           <Link to={`/products/${encodeURIComponent(h.productId)}`}>{nameOf(h)}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {h.productCode}
-          </Typography.Text>
+          <Flex gap={6} align="center">
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {t(`investing.kinds.${h.kind}`, { defaultValue: h.kind })}
+            </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {h.productCode}
+            </Typography.Text>
+          </Flex>
+          {h.maturityDate ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('investing.holdings.columns.maturityDate')} {h.maturityDate}
+            </Typography.Text>
+          ) : null}
         </Flex>
       ),
-    },
-    {
-      title: t('investing.holdings.columns.kind'),
-      dataIndex: 'kind',
-      width: 100,
-      render: (v: string) => <Tag color="blue">{t(`investing.kinds.${v}`, { defaultValue: v })}</Tag>,
     },
     {
       title: t('investing.holdings.columns.risk'),
@@ -91,15 +95,14 @@ export function HoldingsTab(props: { customerId: string }) {
       width: 140,
       align: 'right',
       className: 'nowrap',
-      render: (_: unknown, h) => <span data-testid="holding-value">{money(h.marketValue)}</span>,
-    },
-    {
-      title: t('investing.holdings.columns.cost'),
-      key: 'cost',
-      width: 140,
-      align: 'right',
-      className: 'nowrap',
-      render: (_: unknown, h) => money(h.cost),
+      render: (_: unknown, h) => (
+        <Flex vertical align="end">
+          <span data-testid="holding-value">{money(h.marketValue)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('investing.holdings.columns.cost')} {money(h.cost)}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('investing.holdings.columns.unrealisedGain'),
@@ -117,12 +120,6 @@ export function HoldingsTab(props: { customerId: string }) {
       className: 'nowrap',
       render: (_: unknown, h) => money(h.income),
     },
-    {
-      title: t('investing.holdings.columns.maturityDate'),
-      dataIndex: 'maturityDate',
-      width: 110,
-      render: (v: string | null) => v ?? '—',
-    },
   ];
   return (
     <Flex vertical gap={12}>
@@ -134,7 +131,7 @@ export function HoldingsTab(props: { customerId: string }) {
         dataSource={holdings.data ?? []}
         loading={holdings.isPending}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 940 }}
         locale={{ emptyText: t('investing.holdings.empty') }}
         onRow={() => ({ 'data-testid': 'holding-row' }) as object}
         data-testid="holdings-table"

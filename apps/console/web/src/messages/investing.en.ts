@@ -136,6 +136,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     amountPlaceholder: 'e.g. 1000.00',
     shares: 'Shares to redeem',
     sharesPlaceholder: 'e.g. 100.00',
+    held: 'Holds {{shares}} shares, {{frozen}} of them frozen by redemptions in progress',
     renew: 'Roll over at maturity',
     invalidAmount: 'Enter an amount above 0 with at most two decimals',
     invalidShares: 'Enter shares above 0 with at most two decimals',

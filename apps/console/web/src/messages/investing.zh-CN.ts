@@ -130,6 +130,7 @@ export const investingZhCN = {
     amountPlaceholder: '例如 1000.00',
     shares: '赎回份额',
     sharesPlaceholder: '例如 100.00',
+    held: '持有 {{shares}} 份，其中赎回中冻结 {{frozen}} 份',
     renew: '到期自动续存',
     invalidAmount: '请输入大于 0 的金额，最多两位小数',
     invalidShares: '请输入大于 0 的份额，最多两位小数',
