@@ -203,7 +203,8 @@ export function AssistedOrderDrawer(props: {
       layout="vertical"
       initialValues={{ channel: defaultChannel(staff.roles) }}
       onValuesChange={() => {
-        key.current = undefined;
+        // The key stays after a lost answer even if the form changes: a changed order under it is
+        // refused (422), never placed beside the first.
         if (place.isError) place.reset();
       }}
       onFinish={(values) => place.mutate(values)}
