@@ -4,7 +4,7 @@ import type { Channel } from '@onefin/products';
 import type { Context } from './context.ts';
 import { depositAccounts, depositTerms, executeDepositOpen } from './deposits.ts';
 import type { InvestingError } from './errors.ts';
-import type { Order, OrderChannel } from './model.ts';
+import { type Order, type OrderChannel, targetOf } from './model.ts';
 import { getOrder, transition } from './orders.ts';
 import { freezeShares } from './positions.ts';
 import { answerFor, resumePurchase } from './purchases.ts';
@@ -140,9 +140,10 @@ export async function lapseAwaiting(d: Context): Promise<number> {
 /** Confirmed by the customer: suitability once more, then the order goes on as if placed now. */
 async function proceed(d: Context, order: Order): Promise<Result<Order, InvestingError>> {
   if (order.type !== 'redeem') {
+    // A conversion buys its target fund: that is the product to check.
     const decision = await d.products.suitability({
       customerId: order.customerId,
-      productId: order.productId,
+      productId: targetOf(order)?.targetProductId ?? order.productId,
       channel: order.channel as Channel,
     });
     const refusal = decision.ok && !decision.value.allowed ? decision.value : undefined;
@@ -167,7 +168,7 @@ async function proceed(d: Context, order: Order): Promise<Result<Order, Investin
     });
     return done ? answerFor(done) : fail('not_awaiting_confirmation');
   }
-  if (order.type === 'redeem') {
+  if (order.type === 'redeem' || order.type === 'convert_out') {
     const done = await d.db.transaction().execute(async (trx) => {
       const submitted = await transition(d, trx, order.id, ['awaiting_customer'], 'submitted');
       if (!submitted) return undefined;

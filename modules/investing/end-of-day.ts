@@ -7,9 +7,10 @@ import {
   previousTradingDay,
 } from '@onefin/products';
 import type { Context } from './context.ts';
+import { confirmConversions, type PricedConversion } from './conversions.ts';
 import { accrueMoneyMarketIncome } from './income.ts';
 import { payMaturities } from './maturities.ts';
-import { type Order, toOrder } from './model.ts';
+import { type Order, targetOf, toOrder } from './model.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
 import { investingDb, type OrderType } from './schema.ts';
 import {
@@ -24,6 +25,7 @@ export interface EndOfDayReport {
   confirmDate: string;
   subscriptions: ChunkOutcome & { awaitingNav: number };
   redemptions: ChunkOutcome & { awaitingNav: number };
+  conversions: ChunkOutcome & { awaitingNav: number };
   wealth: ChunkOutcome;
   maturities: { paid: number; amount: string };
   income: { funds: number; holdings: number; amount: string };
@@ -93,7 +95,12 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
     income.amount += accrued.income;
   }
 
-  const fundOrders = async (type: OrderType, confirm: typeof confirmSubscriptions) => {
+  const fundOrders = async (
+    type: OrderType,
+    confirm: (
+      ...args: Parameters<typeof confirmSubscriptions>
+    ) => Promise<ChunkOutcome & { awaitingNav?: number }>,
+  ) => {
     const total = { confirmed: 0, cancelled: 0, failed: 0, awaitingNav: 0 };
     let after = '';
     for (;;) {
@@ -135,10 +142,23 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
       total.confirmed += out.confirmed;
       total.cancelled += out.cancelled;
       total.failed += out.failed;
+      total.awaitingNav += out.awaitingNav ?? 0;
     }
   };
   const subscriptions = await fundOrders('subscribe', confirmSubscriptions);
   const redemptions = await fundOrders('redeem', confirmRedemptions);
+  // A conversion needs the target fund's NAV of the same trade date too.
+  const conversions = await fundOrders('convert_out', async (d, orders, price, product, confirmDate) => {
+    const priced: PricedConversion[] = [];
+    for (const order of orders) {
+      const target = targetOf(order);
+      const to = target && (await productOf(target.targetProductId));
+      const nav = target && (await navsOf(order.tradeDate ?? tradeDate)).get(target.targetProductId);
+      if (to && nav) priced.push({ order, from: product(order), to, navs: { from: price(order), to: nav } });
+    }
+    const out = await confirmConversions(d, priced, confirmDate);
+    return { ...out, awaitingNav: orders.length - priced.length };
+  });
 
   const wealth = { confirmed: 0, cancelled: 0, failed: 0 };
   for (;;) {
@@ -191,12 +211,14 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
     confirmDate,
     subscriptions,
     redemptions,
+    conversions,
     wealth,
     maturities: { paid: maturities.paid, amount: maturities.amount.toString() },
     income: { funds: income.funds, holdings: income.holdings, amount: income.amount.toString() },
     reconciliation,
   };
-  const status = subscriptions.awaitingNav + redemptions.awaitingNav > 0 ? 'incomplete' : 'completed';
+  const awaiting = subscriptions.awaitingNav + redemptions.awaitingNav + conversions.awaitingNav;
+  const status = awaiting > 0 ? 'incomplete' : 'completed';
   const finishedAt = d.clock.now();
   await investingDb(d.db)
     .updateTable('investing_eod_runs')

@@ -24,6 +24,13 @@ export function orderBodyFor<C extends z.ZodType<string>>(channel: C) {
       channel,
     }),
     strictBody({
+      type: z.literal('convert'),
+      productId: id.describe('the fund whose shares are converted'),
+      targetProductId: id.describe('a fund of the same company to convert into'),
+      shares,
+      channel,
+    }),
+    strictBody({
       type: z.literal('deposit_open'),
       productId: id,
       amount: positiveMoney,
@@ -37,6 +44,7 @@ export function orderBodyFor<C extends z.ZodType<string>>(channel: C) {
 export type OrderBody =
   | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto }
   | { type: 'redeem'; productId: string; shares: string; fast?: boolean | undefined }
+  | { type: 'convert'; productId: string; targetProductId: string; shares: string }
   | { type: 'deposit_open'; productId: string; amount: MoneyDto; renew?: boolean | undefined };
 
 /** Sends a validated body to the order service's method for its type. */
@@ -49,6 +57,12 @@ export function placeFromBody(
   switch (body.type) {
     case 'redeem':
       return investing.redeem({ ...input, shares: parseShares(body.shares), fast: body.fast });
+    case 'convert':
+      return investing.convert({
+        ...input,
+        targetProductId: body.targetProductId,
+        shares: parseShares(body.shares),
+      });
     case 'subscribe':
       return investing.subscribe({ ...input, amount: fromMoneyDto(body.amount) });
     case 'wealth_buy':

@@ -128,6 +128,17 @@ export function toOrder(r: OrderRow): Order {
   };
 }
 
+export interface ConversionTarget {
+  targetProductId: string;
+  targetCode: string;
+  targetNameZh: string;
+  targetNameEn: string;
+}
+
+/** The target fund a `convert_out` order recorded. */
+export const targetOf = (o: Order): ConversionTarget | undefined =>
+  typeof o.detail.targetProductId === 'string' ? (o.detail as unknown as ConversionTarget) : undefined;
+
 /** Ledger transfer ids derived from the order id: a retried step finds its own posting. */
 export const transferIds = (orderId: string) => ({
   hold: `${orderId}:hold`,
@@ -137,4 +148,6 @@ export const transferIds = (orderId: string) => ({
   proceeds: `${orderId}:proceeds`,
   principal: `${orderId}:principal`,
   yield: `${orderId}:yield`,
+  conversionFee: `${orderId}:conversion_fee`,
+  refund: `${orderId}:refund`,
 });

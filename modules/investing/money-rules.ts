@@ -60,15 +60,18 @@ export function confirmSubscription(
   nav: string,
 ): SubscriptionConfirmation {
   const fee = subscriptionFee(terms.subscriptionFees, amount);
-  const net = { amount: amount.amount - fee.amount, currency: amount.currency };
+  return { fee, ...buyShares({ amount: amount.amount - fee.amount, currency: amount.currency }, nav) };
+}
+
+/** Shares a net amount buys at a NAV, rounded down, and the whole fen left over to refund. */
+function buyShares(net: Money, nav: string): Omit<SubscriptionConfirmation, 'fee'> {
   const price = parseDecimal(nav);
   const shares = roundShares(moneyToDecimal(net).div(price));
   const leftover = moneyToDecimal(net).sub(shares.mul(price));
-  const refund = decimalToMoney(leftover, amount.currency, Rounding.down);
+  const refund = decimalToMoney(leftover, net.currency, Rounding.down);
   return {
-    fee,
     shares: sharesToMinor(shares),
-    invested: { amount: net.amount - refund.amount, currency: amount.currency },
+    invested: { amount: net.amount - refund.amount, currency: net.currency },
     refund,
   };
 }
@@ -197,4 +200,39 @@ export function marketValue(shares: bigint, nav: string, currency: Money['curren
 export function simpleInterest(principal: Money, annualRate: string, days: number, basis: 360 | 365): Money {
   const interest = moneyToDecimal(principal).mul(parseDecimal(annualRate)).mul(days).div(basis);
   return decimalToMoney(interest, principal.currency);
+}
+
+export interface ConversionConfirmation {
+  /** The sale of the source fund's shares, with its holding-period fees. */
+  out: RedemptionConfirmation;
+  /**
+   * The top-up fee (申购补差费): what the target fund's subscription fee on the proceeds exceeds
+   * the source fund's, never below zero.
+   */
+  fee: Money;
+  /** Shares of the target fund the proceeds less the fee buy, and the whole fen refunded. */
+  into: Omit<SubscriptionConfirmation, 'fee'>;
+}
+
+/**
+ * A conversion between two funds of one company at their trade date's NAVs: the source shares are
+ * sold FIFO as a redemption, and the proceeds buy the target fund paying only the difference of
+ * the two subscription fees.
+ * @example 1,000 shares at 1.2000 held 400 days (0.25%: 3.00) from a 0.6% fund into a 1.5% one at
+ *   2.0000 → proceeds 1,197.00, top-up fee 10.55, 593.22 shares, refund 0.01
+ */
+export function confirmConversion(
+  from: Pick<FundAttributes, 'redemptionFees' | 'subscriptionFees'>,
+  to: Pick<FundAttributes, 'subscriptionFees'>,
+  slices: readonly LotSlice[],
+  navs: { from: string; to: string },
+  tradeDate: string,
+  currency: Money['currency'],
+): ConversionConfirmation {
+  const out = confirmRedemption(from, slices, navs.from, tradeDate, currency);
+  const difference =
+    subscriptionFee(to.subscriptionFees, out.net).amount -
+    subscriptionFee(from.subscriptionFees, out.net).amount;
+  const fee = { amount: difference > 0n ? difference : 0n, currency };
+  return { out, fee, into: buyShares({ amount: out.net.amount - fee.amount, currency }, navs.to) };
 }

@@ -2,6 +2,7 @@ import { money } from '@onefin/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  confirmConversion,
   confirmRedemption,
   confirmSubscription,
   daysBetween,
@@ -138,5 +139,49 @@ describe('income and interest', () => {
   it('counts calendar days between business dates', () => {
     expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+});
+
+describe('a fund conversion', () => {
+  const cheaper = {
+    subscriptionFees: [{ fromAmount: { amount: '0.00', currency: 'CNY' as const }, rate: '0.006' }],
+    redemptionFees: tiers.redemptionFees,
+  };
+  const lot = (acquiredOn: string, shares: bigint, cost: bigint) => [
+    { lotId: 'l1', acquiredOn, shares, cost },
+  ];
+
+  it('sells FIFO with the holding-period fee and pays only the difference of the subscription fees', () => {
+    // 1,000.00 shares held 400 days at 1.2000 → 1,200.00 less 0.25% (3.00); into a fund at 2.0000.
+    const c = confirmConversion(
+      cheaper,
+      tiers,
+      lot('2025-01-26', 100_000n, 100_000n),
+      { from: '1.2000', to: '2.0000' },
+      '2026-03-02',
+      'CNY',
+    );
+    expect(c.out.fee).toEqual(cny('3.00'));
+    expect(c.out.net).toEqual(cny('1197.00'));
+    // On 1,197.00 the target's 1.5% is 17.69 and the source's 0.6% is 7.14: the top-up fee is 10.55.
+    expect(c.fee).toEqual(cny('10.55'));
+    // 1,186.45 / 2.0000 = 593.225 → 593.22 shares; the 0.01 left over is refunded.
+    expect(c.into).toEqual({ shares: 59_322n, invested: cny('1186.44'), refund: cny('0.01') });
+    expect(c.out.realisedGain).toEqual(cny('197.00'));
+  });
+
+  it('into a fund with a lower subscription fee costs no top-up fee; a short holding still pays its redemption fee', () => {
+    const c = confirmConversion(
+      tiers,
+      cheaper,
+      lot('2026-02-27', 100_000n, 100_000n),
+      { from: '1.0000', to: '1.0000' },
+      '2026-03-02',
+      'CNY',
+    );
+    // Held 3 days: 1.5% of 1,000.00.
+    expect(c.out.fee).toEqual(cny('15.00'));
+    expect(c.fee).toEqual(cny('0.00'));
+    expect(c.into).toEqual({ shares: 98_500n, invested: cny('985.00'), refund: cny('0.00') });
   });
 });

@@ -53,7 +53,7 @@ function isSameRequest(o: Order, r: OrderRequest): boolean {
     o.productId === r.productId &&
     o.channel === r.channel &&
     o.currency === r.currency &&
-    (o.type === 'redeem' ? o.shares === r.shares : o.amount?.amount === r.amount)
+    (o.type === 'redeem' || o.type === 'convert_out' ? o.shares === r.shares : o.amount?.amount === r.amount)
   );
 }
 

@@ -9,11 +9,23 @@ import {
   type Result,
   roundShares,
 } from '@onefin/kernel';
-import { nextTradingDay, type SuitabilityDecision, subscriptionFee, tradeDateOf } from '@onefin/products';
+import {
+  nextTradingDay,
+  type Product,
+  type SuitabilityDecision,
+  subscriptionFee,
+  tradeDateOf,
+} from '@onefin/products';
 import type { Context } from './context.ts';
 import type { InvestingError } from './errors.ts';
 import { fastRedeemedOn, isMoneyMarket } from './fast-redemption.ts';
-import { confirmRedemption, sharesToMinor, simpleInterest, takeFifo } from './money-rules.ts';
+import {
+  confirmConversion,
+  confirmRedemption,
+  sharesToMinor,
+  simpleInterest,
+  takeFifo,
+} from './money-rules.ts';
 import { openLotsForUpdate } from './positions.ts';
 import type { OrderInput } from './purchases.ts';
 import { remainingQuota } from './quotas.ts';
@@ -43,6 +55,7 @@ export type PreviewInput = Omit<OrderInput, 'idempotencyKey'> &
   (
     | { type: 'subscribe' | 'wealth_buy' | 'deposit_open'; amount: Money }
     | { type: 'redeem'; shares: bigint; fast?: boolean | undefined }
+    | { type: 'convert'; shares: bigint; targetProductId: string }
   );
 
 export async function previewOrder(
@@ -77,6 +90,7 @@ export async function previewOrder(
     expectedYield: null,
     instantLimitLeft: null,
   };
+  if (input.type === 'convert') return previewConversion(d, input, product, base);
   if (input.type === 'redeem') {
     if (a.kind !== 'fund' || !product.latestNav) return ok(base);
     const nav = product.latestNav.nav;
@@ -151,5 +165,49 @@ export async function previewOrder(
       min: simpleInterest(input.amount, a.expectedYieldMin, a.termDays, 365),
       max: simpleInterest(input.amount, a.expectedYieldMax, a.termDays, 365),
     },
+  });
+}
+
+/**
+ * A conversion at the latest NAVs of both funds: the redemption fee and the top-up fee together,
+ * the money moved and the target shares it would buy; suitability is the target fund's.
+ */
+async function previewConversion(
+  d: Context,
+  input: Extract<PreviewInput, { type: 'convert' }>,
+  from: Product,
+  base: OrderPreview,
+): Promise<Result<OrderPreview, InvestingError>> {
+  const to = await d.catalogueProduct(input.targetProductId);
+  if (!to) return fail('product_not_found');
+  const a = from.attributes;
+  const b = to.attributes;
+  if (a.kind !== 'fund' || b.kind !== 'fund') return fail('wrong_product_kind');
+  if (from.id === to.id || a.company !== b.company || from.currency !== to.currency)
+    return fail('not_convertible');
+  const decision = await d.products.suitability({
+    customerId: input.customerId,
+    productId: to.id,
+    channel: input.channel,
+  });
+  const suitability = decision.ok ? decision.value : null;
+  if (!from.latestNav || !to.latestNav) return ok({ ...base, suitability });
+  const lots = await d.db.transaction().execute((trx) => openLotsForUpdate(trx, input.customerId, from.id));
+  const slices = takeFifo(lots, input.shares);
+  if (!slices) return fail('insufficient_shares');
+  const c = confirmConversion(
+    a,
+    b,
+    slices,
+    { from: from.latestNav.nav, to: to.latestNav.nav },
+    base.tradeDate,
+    from.currency,
+  );
+  return ok({
+    ...base,
+    suitability,
+    fee: { amount: c.out.fee.amount + c.fee.amount, currency: from.currency },
+    estimatedProceeds: c.out.net,
+    estimatedShares: c.into.shares,
   });
 }

@@ -21,9 +21,9 @@ const toBig = (v: unknown) => BigInt(String(v ?? 0));
 
 /**
  * Investing against the ledger's clearing accounts, and its positions against its lots and orders:
- * - fund subscription clearing holds the net amount of every confirmed subscription, and its open
- *   holds are the pending subscriptions;
- * - fund redemption clearing holds the gross of every confirmed redemption;
+ * - fund subscription clearing holds the net amount of every confirmed subscription (conversions
+ *   into a fund included), and its open holds are the pending subscriptions;
+ * - fund redemption clearing holds the gross of every confirmed redemption (and conversion out);
  * - wealth principal holds the outstanding principal, its open holds the pending purchases, and the
  *   issuer clearing the yields paid at maturity;
  * - time deposits hold the open deposits' principal, interest expense the interest paid on them;
@@ -32,9 +32,9 @@ const toBig = (v: unknown) => BigInt(String(v ?? 0));
 export async function reconcile(d: Context, currency: CurrencyCode): Promise<Reconciliation> {
   const { rows } = await sql<Record<string, string>>`
     SELECT
-      coalesce(sum(amount - refund - fee) FILTER (WHERE order_type = 'subscribe' AND status = 'confirmed'), 0) AS sub_net,
+      coalesce(sum(amount - refund - fee) FILTER (WHERE order_type IN ('subscribe', 'convert_in') AND status = 'confirmed'), 0) AS sub_net,
       coalesce(sum(amount) FILTER (WHERE order_type = 'subscribe' AND status = 'pending'), 0) AS sub_pending,
-      coalesce(sum(proceeds + fee) FILTER (WHERE order_type = 'redeem' AND status = 'confirmed'), 0) AS red_gross,
+      coalesce(sum(proceeds + fee) FILTER (WHERE order_type IN ('redeem', 'convert_out') AND status = 'confirmed'), 0) AS red_gross,
       coalesce(sum(amount) FILTER (WHERE order_type = 'wealth_buy' AND status = 'pending'), 0) AS wealth_pending,
       coalesce(sum(proceeds - amount) FILTER (WHERE order_type = 'wealth_maturity' AND status = 'confirmed'), 0) AS yields,
       coalesce(sum(proceeds - amount) FILTER (WHERE order_type IN ('deposit_withdraw', 'deposit_maturity') AND status = 'confirmed'), 0) AS interest
@@ -87,8 +87,8 @@ export async function reconcile(d: Context, currency: CurrencyCode): Promise<Rec
       FROM investing_lots GROUP BY product_id
     ), o AS (
       SELECT product_id, sum(CASE
-          WHEN order_type IN ('subscribe', 'wealth_buy', 'deposit_open') THEN shares
-          WHEN order_type IN ('redeem', 'wealth_maturity', 'deposit_withdraw', 'deposit_maturity') THEN -shares
+          WHEN order_type IN ('subscribe', 'convert_in', 'wealth_buy', 'deposit_open') THEN shares
+          WHEN order_type IN ('redeem', 'convert_out', 'wealth_maturity', 'deposit_withdraw', 'deposit_maturity') THEN -shares
           END) AS shares
       FROM investing_orders WHERE status = 'confirmed' AND currency = ${currency} GROUP BY product_id
     )

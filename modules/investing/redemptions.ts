@@ -79,7 +79,7 @@ export async function cancelOrder(
   if (!order || order.customerId !== customerId) return fail('order_not_found');
   const until = cancellableUntil(order);
   if (!until || d.clock.now() >= until) return fail('not_cancellable');
-  if (order.type === 'redeem') {
+  if (order.type === 'redeem' || order.type === 'convert_out') {
     const cancelled = await d.db.transaction().execute(async (trx) => {
       const done = await transition(d, trx, order.id, ['pending'], 'cancelled');
       if (done && order.shares) await unfreezeShares(trx, customerId, order.productId, order.shares);

@@ -41,6 +41,13 @@ function previewOf(body: OrderBody & { channel: 'web' | 'app' }) {
   const base = { productId: body.productId, channel: body.channel };
   if (body.type === 'redeem')
     return { ...base, type: body.type, shares: parseShares(body.shares), fast: body.fast };
+  if (body.type === 'convert')
+    return {
+      ...base,
+      type: body.type,
+      shares: parseShares(body.shares),
+      targetProductId: body.targetProductId,
+    };
   return { ...base, type: body.type, amount: fromMoneyDto(body.amount) };
 }
 

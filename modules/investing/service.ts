@@ -1,5 +1,6 @@
 import { businessDateOf, type CurrencyCode, fail, type Money, ok, type Result } from '@onefin/kernel';
 import { createContext } from './context.ts';
+import { placeConversion } from './conversions.ts';
 import {
   confirmByCode,
   confirmByCustomer,
@@ -49,6 +50,11 @@ export interface InvestingService {
    * fund paid out at once (T+0) within the daily limit per customer and fund.
    */
   redeem(input: OrderInput & { shares: bigint; fast?: boolean | undefined }): Placed;
+  /**
+   * Converts fund shares into another fund of the same company at both funds' NAVs of the trade
+   * date (confirmed at T+1); suitability is checked for the target fund.
+   */
+  convert(input: OrderInput & { shares: bigint; targetProductId: string }): Placed;
   /** A wealth product within its sales window, against its quota; cooling-off where it has one. */
   buyWealth(input: OrderInput & { amount: Money }): Placed;
   /** Fee, dates, suitability and estimates for the confirmation screen; nothing is held or recorded. */
@@ -111,6 +117,7 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     subscribe: (input) => placePurchase(d, 'subscribe', input),
     buyWealth: (input) => placePurchase(d, 'wealth_buy', input),
     redeem: (input) => placeRedemption(d, input),
+    convert: (input) => placeConversion(d, input),
     preview: (input) => previewOrder(d, input),
     confirmOrder: (customerId, orderId) => confirmByCustomer(d, customerId, orderId),
     declineOrder: (customerId, orderId) => declineByCustomer(d, customerId, orderId),
