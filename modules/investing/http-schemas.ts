@@ -5,6 +5,7 @@ import type { Order, OrderEvent } from './model.ts';
 import { formatShares } from './money-rules.ts';
 import type { AssetSummary, Holding, HoldingLot } from './portfolio.ts';
 import type { OrderPreview } from './preview.ts';
+import type { SalesLine } from './sales.ts';
 import { ORDER_STATUSES, ORDER_TYPES } from './schema.ts';
 
 const moneyDto = z.object({ amount: z.string(), currency: z.string() });
@@ -14,6 +15,7 @@ export const SHARES = /^\d{1,12}(\.\d{1,2})?$/;
 
 export const orderDto = z.object({
   id: z.string(),
+  customerId: z.string(),
   type: z.enum(ORDER_TYPES),
   status: z.enum(ORDER_STATUSES),
   productId: z.string(),
@@ -43,6 +45,7 @@ export const orderDto = z.object({
 export function toOrderDto(o: Order): z.infer<typeof orderDto> {
   return {
     id: o.id,
+    customerId: o.customerId,
     type: o.type,
     status: o.status,
     productId: o.productId,
@@ -202,5 +205,30 @@ export function toHoldingLotDto(l: HoldingLot): z.infer<typeof holdingLotDto> {
     remaining: formatShares(l.remaining),
     cost: formatShares(l.cost),
     remainingCost: formatShares(l.remainingCost),
+  };
+}
+
+export const salesLineDto = z.object({
+  channel: z.string(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  currency: z.string(),
+  orders: z.number(),
+  confirmed: z.number(),
+  refused: z.number(),
+  customers: z.number(),
+  volume: moneyDto,
+  pendingVolume: moneyDto,
+  redemptions: moneyDto,
+  fees: moneyDto,
+});
+
+export function toSalesLineDto(l: SalesLine): Omit<z.infer<typeof salesLineDto>, 'staffName'> {
+  return {
+    ...l,
+    volume: toMoneyDto(l.volume),
+    pendingVolume: toMoneyDto(l.pendingVolume),
+    redemptions: toMoneyDto(l.redemptions),
+    fees: toMoneyDto(l.fees),
   };
 }

@@ -143,3 +143,54 @@ describe('an order placed by phone on the customer’s behalf', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('the sales ledger', () => {
+  it('sums each channel and staff member’s orders, volumes and fees over business days', async () => {
+    phone.client = await loginAgain('phone-a');
+    const res = await phone.client.get('/api/v1/investing/sales?from=2026-03-01&to=2026-03-03');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ from: '2026-03-01', to: '2026-03-03' });
+    // By phone: the refused C2 order, two confirmed (1,000.00 and 100.00) and one declined.
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        channel: 'phone',
+        staffId: phone.id,
+        staffName: expect.any(String),
+        orders: 4,
+        confirmed: 2,
+        refused: 1,
+        customers: 2,
+        volume: cny('1100.00'),
+        pendingVolume: cny('0.00'),
+        // 1.5% by the net-amount method: 14.78 + 1.48.
+        fees: cny('16.26'),
+      }),
+      expect.objectContaining({
+        channel: 'branch',
+        staffId: phone.id,
+        orders: 1,
+        volume: cny('100.00'),
+        fees: cny('1.48'),
+      }),
+    ]);
+    const branch = await phone.client.get(
+      '/api/v1/investing/sales?from=2026-03-01&to=2026-03-03&channel=branch',
+    );
+    expect(branch.json().items).toHaveLength(1);
+    const before = await phone.client.get('/api/v1/investing/sales?from=2026-02-01&to=2026-02-28');
+    expect(before.json().items).toEqual([]);
+  });
+
+  it('refuses a period that ends before it starts, and staff without order access', async () => {
+    const bad = await phone.client.get('/api/v1/investing/sales?from=2026-03-03&to=2026-03-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    desk.client = await loginAgain('desk-a');
+    expect((await desk.client.get('/api/v1/investing/sales')).statusCode).toBe(403);
+  });
+
+  it('order search filters by channel and names the customer of each order', async () => {
+    const res = await phone.client.get('/api/v1/investing/orders?channel=branch');
+    expect(res.json().items).toEqual([expect.objectContaining({ channel: 'branch', customerId: bold.id })]);
+  });
+});

@@ -318,6 +318,7 @@ export async function orderEvents(db: Executor, orderId: string): Promise<OrderE
 export interface OrderListQuery {
   customerId?: string | undefined;
   staffId?: string | undefined;
+  channel?: string | undefined;
   status?: OrderStatus | undefined;
   productId?: string | undefined;
   before?: string | undefined;
@@ -336,6 +337,7 @@ export async function listOrders(
     .limit(q.limit + 1);
   if (q.customerId) query = query.where('customer_id', '=', q.customerId);
   if (q.staffId) query = query.where('staff_id', '=', q.staffId);
+  if (q.channel) query = query.where('channel', '=', q.channel);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.productId) query = query.where('product_id', '=', q.productId);
   if (q.before) query = query.where('id', '<', q.before);

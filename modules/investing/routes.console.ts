@@ -11,9 +11,11 @@ import {
   holdingDto,
   orderDetailDto,
   orderDto,
+  salesLineDto,
   toHoldingDto,
   toOrderDetailDto,
   toOrderDto,
+  toSalesLineDto,
 } from './http-schemas.ts';
 import { ORDER_STATUSES } from './schema.ts';
 import type { InvestingService } from './service.ts';
@@ -68,6 +70,7 @@ export async function investingConsoleRoutes(
           ...pageQuery,
           customerId: id.optional(),
           staffId: id.optional(),
+          channel: z.enum(['web', 'app', 'phone', 'agent', 'corporate', 'branch', 'system']).optional(),
           productId: id.optional(),
           status: z.enum(ORDER_STATUSES).optional(),
         }),
@@ -156,6 +159,41 @@ export async function investingConsoleRoutes(
     async (request) => ({
       items: (await investing.holdings(request.params.customerId)).map(toHoldingDto),
     }),
+  );
+
+  app.get(
+    '/api/v1/investing/sales',
+    {
+      preHandler: staff('orders.read'),
+      schema: {
+        tags,
+        description: 'Sales per channel and staff member over business days (Shanghai), from the orders.',
+        querystring: z
+          .strictObject({
+            from: businessDate.optional().describe('first business day; default the 1st of this month'),
+            to: businessDate.optional().describe('last business day; default today'),
+            channel: z.enum(['web', 'app', 'phone', 'agent', 'corporate', 'branch']).optional(),
+            staffId: id.optional(),
+          })
+          .refine((q) => !q.from || !q.to || q.from <= q.to, {
+            message: 'from must not be after to',
+            path: ['from'],
+          }),
+        response: { 200: z.object({ from: z.string(), to: z.string(), items: z.array(salesLineDto) }) },
+      },
+    },
+    async (request) => {
+      const { from, to, lines } = await investing.salesLedger(request.query, 'replica');
+      const names = new Map((await opts.identity.listStaff()).map((s) => [s.id, s.displayName]));
+      return {
+        from,
+        to,
+        items: lines.map((l) => ({
+          ...toSalesLineDto(l),
+          staffName: l.staffId ? (names.get(l.staffId) ?? null) : null,
+        })),
+      };
+    },
   );
 
   app.get(

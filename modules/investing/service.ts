@@ -35,6 +35,7 @@ import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchas
 import { remainingQuota } from './quotas.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
 import { cancelOrder, placeRedemption } from './redemptions.ts';
+import { type SalesLedger, type SalesQuery, salesLedger } from './sales.ts';
 import { investingDb, type PlanStatus } from './schema.ts';
 
 /** Orders for every investment kind from every channel, their settlement, and the holdings. */
@@ -85,6 +86,8 @@ export interface InvestingService {
   assets(customerId: string, currency?: CurrencyCode): Promise<AssetSummary>;
   /** What is left of a wealth product's size. */
   remainingQuota(productId: string): Promise<bigint | undefined>;
+  /** Sales per channel and staff member over business days (a replica is enough). */
+  salesLedger(q: SalesQuery, from?: 'primary' | 'replica'): Promise<SalesLedger>;
   /** The end-of-day job for one trade date (idempotent, resumable). */
   runEndOfDay(tradeDate: string): Promise<EndOfDayRun>;
   /** The trade date today's end-of-day settles (T, when today is T+1). */
@@ -136,6 +139,8 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     holdings: (customerId) => holdingsOf(d, customerId),
     assets: (customerId, currency = 'CNY') => assetsOf(d, customerId, currency),
     remainingQuota: (productId) => remainingQuota(d.db, productId),
+    salesLedger: (q, from = 'primary') =>
+      salesLedger(from === 'replica' ? d.reads : d.db, businessDateOf(d.clock.now()), q),
     runEndOfDay: (tradeDate) => runEndOfDay(d, tradeDate),
     async settleableTradeDate() {
       return settleableTradeDate(businessDateOf(d.clock.now()), await d.products.tradingCalendar());

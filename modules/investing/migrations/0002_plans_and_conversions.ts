@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Fund conversions (an order out of one fund and one into another of the same manager) and
- * regular investment plans (定投) with a record of every run, placed or skipped.
+ * Fund conversions (an order out of one fund and one into another of the same company), regular
+ * investment plans (定投) with a record of every run, placed or skipped, and the index the sales
+ * ledger reads orders by.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE investing_orders
@@ -16,6 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ADD CONSTRAINT investing_orders_buy_amount CHECK (order_type IN ('redeem', 'convert_out') OR amount IS NOT NULL)`.execute(
     db,
   );
+
+  // The sales ledger reads orders by when they were placed.
+  await db.schema
+    .createIndex('investing_orders_created')
+    .on('investing_orders')
+    .column('created_at')
+    .execute();
 
   await db.schema
     .createTable('investing_plans')
@@ -71,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('investing_plan_runs').execute();
   await db.schema.dropTable('investing_plans').execute();
+  await db.schema.dropIndex('investing_orders_created').execute();
   await sql`ALTER TABLE investing_orders
     DROP CONSTRAINT investing_orders_order_type_check,
     ADD CONSTRAINT investing_orders_order_type_check CHECK (order_type IN ('subscribe', 'redeem',
