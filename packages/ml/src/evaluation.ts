@@ -1,0 +1,45 @@
+import { brier, gini, ks, rocAuc, topDecileLift } from './metrics.ts';
+import { mean, sampleSd } from './stats.ts';
+import { type Fold, pick } from './validation.ts';
+
+/** The figures reported for every fold and model. */
+export type FoldMetrics = { auc: number; gini: number; ks: number; topDecileLift: number; brier: number };
+
+export type MetricSummary = { mean: number; sd: number };
+export type CrossValidation = {
+  folds: FoldMetrics[];
+  summary: Record<keyof FoldMetrics, MetricSummary>;
+};
+
+/** All metrics of one set of predicted probabilities. */
+export function measure(labels: ArrayLike<number>, probabilities: ArrayLike<number>): FoldMetrics {
+  return {
+    auc: rocAuc(labels, probabilities),
+    gini: gini(labels, probabilities),
+    ks: ks(labels, probabilities),
+    topDecileLift: topDecileLift(labels, probabilities),
+    brier: brier(labels, probabilities),
+  };
+}
+
+/**
+ * Runs `fitAndPredict` once per fold (it must learn from the train rows only) and measures its
+ * predictions on the test rows, then summarises each metric as mean ± sample sd over the folds.
+ */
+export function crossValidate(
+  folds: readonly Fold[],
+  labels: ArrayLike<number>,
+  fitAndPredict: (train: number[], test: number[]) => ArrayLike<number>,
+): CrossValidation {
+  const results = folds.map((fold) => measure(pick(labels, fold.test), fitAndPredict(fold.train, fold.test)));
+  return { folds: results, summary: summarise(results) };
+}
+
+export function summarise(folds: readonly FoldMetrics[]): Record<keyof FoldMetrics, MetricSummary> {
+  const keys: (keyof FoldMetrics)[] = ['auc', 'gini', 'ks', 'topDecileLift', 'brier'];
+  const entries = keys.map((k) => {
+    const values = folds.map((f) => f[k]);
+    return [k, { mean: mean(values), sd: sampleSd(values) }] as const;
+  });
+  return Object.fromEntries(entries) as Record<keyof FoldMetrics, MetricSummary>;
+}

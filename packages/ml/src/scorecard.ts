@@ -1,0 +1,109 @@
+import { fitLogistic } from './logistic.ts';
+import { sigmoid } from './stats.ts';
+import { binIndex, type WoeBin, type WoeFeature, woeValue } from './woe.ts';
+
+/** Points scaling: `baseScore` points at good:bad odds of `baseOdds`, and every `pdo` points double the odds. */
+export type Scaling = { baseScore: number; baseOdds: number; pdo: number };
+
+/** The bank's convention for this scorecard: 600 points at 50:1, 20 points to double the odds. */
+export const STANDARD_SCALING: Scaling = { baseScore: 600, baseOdds: 50, pdo: 20 };
+
+export type ScorecardBin = { label: string; woe: number; points: number };
+export type ScorecardFeature = { column: string; coefficient: number; bins: ScorecardBin[]; woe: WoeFeature };
+
+/** A points table: an applicant's score is the sum of the points of their bins, one bin per feature. */
+export type Scorecard = { scaling: Scaling; intercept: number; features: ScorecardFeature[] };
+
+/** Factor and offset with score = offset + factor · ln(good:bad odds). */
+export function scalingConstants(s: Scaling): { factor: number; offset: number } {
+  const factor = s.pdo / Math.LN2;
+  return { factor, offset: s.baseScore - factor * Math.log(s.baseOdds) };
+}
+
+export function binLabel(bin: WoeBin): string {
+  if (bin.kind === 'values') return bin.values.join('|');
+  const lower = Number.isFinite(bin.lower) ? String(bin.lower) : '-inf';
+  const upper = Number.isFinite(bin.upper) ? String(bin.upper) : '+inf';
+  return `(${lower}, ${upper}]`;
+}
+
+/**
+ * Fits the logistic regression on WoE values and turns it into points. The model predicts a bad, so
+ * ln(good:bad odds) = −(intercept + Σ βⱼ·WoEⱼ); each bin gets −factor·βⱼ·WoE plus an even share of the
+ * intercept and offset, rounded to whole points as printed scorecards are.
+ */
+export function fitScorecard(
+  features: readonly WoeFeature[],
+  columns: readonly ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  options: { l2: number; scaling?: Scaling },
+): Scorecard {
+  const scaling = options.scaling ?? STANDARD_SCALING;
+  const rows = Array.from({ length: labels.length }, (_, i) => {
+    const x = new Float64Array(features.length);
+    features.forEach((f, j) => {
+      x[j] = woeValue(f, (columns[j] as ArrayLike<number>)[i] as number);
+    });
+    return x;
+  });
+  const model = fitLogistic(rows, labels, { l2: options.l2 });
+  const { factor, offset } = scalingConstants(scaling);
+  const share = (offset + factor * -model.intercept) / features.length;
+  return {
+    scaling,
+    intercept: model.intercept,
+    features: features.map((woe, j) => {
+      const coefficient = model.coefficients[j] as number;
+      const bins = woe.bins.map((bin) => ({
+        label: binLabel(bin),
+        woe: bin.woe,
+        points: Math.round(share - factor * coefficient * bin.woe),
+      }));
+      return { column: woe.column, coefficient, bins, woe };
+    }),
+  };
+}
+
+/** What one feature contributed: its bin, its points, and how many it cost against its best bin. */
+export type FeaturePoints = { column: string; bin: string; points: number; pointsBelowBest: number };
+
+export type ScoredApplicant = { score: number; probability: number; points: FeaturePoints[] };
+
+/**
+ * Scores one applicant (values in the order of `card.features`). The score is the sum of the printed
+ * points; the probability comes from the unrounded log-odds. An unseen code scores the feature's
+ * neutral (WoE 0) points.
+ */
+export function scoreWithCard(card: Scorecard, values: ArrayLike<number>): ScoredApplicant {
+  const { factor, offset } = scalingConstants(card.scaling);
+  const neutral = (offset + factor * -card.intercept) / card.features.length;
+  let logOddsBad = card.intercept;
+  const points = card.features.map((f, j) => {
+    const v = values[j] as number;
+    logOddsBad += f.coefficient * woeValue(f.woe, v);
+    const at = binIndex(f.woe, v);
+    const bin = at === undefined ? undefined : f.bins[at];
+    const earned = bin ? bin.points : Math.round(neutral);
+    const best = Math.max(...f.bins.map((b) => b.points));
+    return { column: f.column, bin: bin?.label ?? 'unseen', points: earned, pointsBelowBest: best - earned };
+  });
+  const score = points.reduce((sum, p) => sum + p.points, 0);
+  return { score, probability: sigmoid(logOddsBad), points };
+}
+
+/** The features that cost the most points against their best bin, worst first (ties by column order). */
+export function reasonCodes(scored: ScoredApplicant, count = 4): FeaturePoints[] {
+  return scored.points
+    .filter((p) => p.pointsBelowBest > 0)
+    .sort((a, b) => b.pointsBelowBest - a.pointsBelowBest)
+    .slice(0, count);
+}
+
+/** The scorecard as CSV rows: feature, bin, WoE, points. */
+export function scorecardCsv(card: Scorecard): string {
+  const lines = ['feature,bin,woe,points'];
+  for (const f of card.features) {
+    for (const b of f.bins) lines.push(`${f.column},"${b.label}",${b.woe.toFixed(4)},${b.points}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
