@@ -11,6 +11,7 @@ import { confirmConversions, type PricedConversion } from './conversions.ts';
 import { accrueMoneyMarketIncome } from './income.ts';
 import { payMaturities } from './maturities.ts';
 import { type Order, targetOf, toOrder } from './model.ts';
+import { closingNavs, snapshotPortfolios } from './portfolio-history.ts';
 import { type Reconciliation, reconcile } from './reconciliation.ts';
 import { investingDb, type OrderType } from './schema.ts';
 import {
@@ -30,6 +31,8 @@ export interface EndOfDayReport {
   maturities: { paid: number; amount: string };
   income: { funds: number; holdings: number; amount: string };
   reconciliation: Reconciliation;
+  /** Customers whose portfolio close was recorded for the value history. */
+  portfolios: number;
 }
 
 export interface EndOfDayRun {
@@ -206,6 +209,11 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
   }
 
   const reconciliation = await reconcile(d, CURRENCY);
+  const portfolios = await snapshotPortfolios(
+    d,
+    tradeDate,
+    await closingNavs(d, await navsOf(tradeDate), productOf),
+  );
   const report: EndOfDayReport = {
     tradeDate,
     confirmDate,
@@ -216,6 +224,7 @@ export async function runEndOfDay(d: Context, tradeDate: string): Promise<EndOfD
     maturities: { paid: maturities.paid, amount: maturities.amount.toString() },
     income: { funds: income.funds, holdings: income.holdings, amount: income.amount.toString() },
     reconciliation,
+    portfolios,
   };
   const awaiting = subscriptions.awaitingNav + redemptions.awaitingNav + conversions.awaitingNav;
   const status = awaiting > 0 ? 'incomplete' : 'completed';

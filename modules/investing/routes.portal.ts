@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
 import { type OrderBody, orderBodyFor, placeFromBody } from './http-orders.ts';
 import { planPortalRoutes } from './http-plans.ts';
+import { portfolioPortalRoutes } from './http-portfolio.ts';
 import {
   assetsDto,
   holdingLotDto,
@@ -61,6 +62,7 @@ export async function investingPortalRoutes(
   const auth = requireCustomer(opts.identity);
   const tags = ['investing'];
   await planPortalRoutes(root, opts);
+  await portfolioPortalRoutes(root, opts);
 
   app.post(
     '/api/v1/orders/preview',

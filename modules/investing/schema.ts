@@ -157,6 +157,15 @@ export type InvestingTables = {
     reason: string | null;
     at: Date;
   };
+  investing_portfolio_days: {
+    customer_id: string;
+    value_date: string;
+    currency: string;
+    /** Holdings at the date's NAVs (wealth and deposits at principal), minor units. */
+    market_value: bigint;
+    /** Purchases confirmed so far less what came back to cash (redemptions, payouts). */
+    net_invested: bigint;
+  };
 };
 
 export const PLAN_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;

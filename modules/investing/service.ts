@@ -10,6 +10,7 @@ import {
 import { openDeposit, withdrawDeposit } from './deposits.ts';
 import { type EndOfDayRun, endOfDayRuns, runEndOfDay, settleableTradeDate } from './end-of-day.ts';
 import type { InvestingError } from './errors.ts';
+import { type Maturity, maturityCalendar } from './maturity-calendar.ts';
 import { type InvestingDeps, type Order, type OrderEvent, toOrder } from './model.ts';
 import { getOrder, listOrders, type OrderListQuery, orderEvents } from './orders.ts';
 import {
@@ -30,6 +31,7 @@ import {
   holdingsOf,
   lotsOf,
 } from './portfolio.ts';
+import { type ValueHistory, valueHistory } from './portfolio-history.ts';
 import { type OrderPreview, type PreviewInput, previewOrder } from './preview.ts';
 import { type OrderInput, type Placed, placePurchase, releaseHold, resumePurchase } from './purchases.ts';
 import { remainingQuota } from './quotas.ts';
@@ -84,6 +86,10 @@ export interface InvestingService {
   listOrders(q: OrderListQuery, from?: 'primary' | 'replica'): Promise<{ items: Order[]; next?: string }>;
   holdings(customerId: string): Promise<Holding[]>;
   assets(customerId: string, currency?: CurrencyCode): Promise<AssetSummary>;
+  /** Daily closes of the customer's portfolio with the time- and money-weighted returns. */
+  valueHistory(customerId: string, currency?: CurrencyCode, from?: string): Promise<ValueHistory>;
+  /** Wealth products and deposits still to mature, soonest first, with what they pay. */
+  maturities(customerId: string): Promise<Maturity[]>;
   /** What is left of a wealth product's size. */
   remainingQuota(productId: string): Promise<bigint | undefined>;
   /** Sales per channel and staff member over business days (a replica is enough). */
@@ -139,6 +145,8 @@ export function createInvestingService(deps: InvestingDeps): InvestingService {
     holdings: (customerId) => holdingsOf(d, customerId),
     assets: (customerId, currency = 'CNY') => assetsOf(d, customerId, currency),
     remainingQuota: (productId) => remainingQuota(d.db, productId),
+    valueHistory: (customerId, currency = 'CNY', from) => valueHistory(d, customerId, currency, from),
+    maturities: (customerId) => maturityCalendar(d, customerId),
     salesLedger: (q, from = 'primary') =>
       salesLedger(from === 'replica' ? d.reads : d.db, businessDateOf(d.clock.now()), q),
     runEndOfDay: (tradeDate) => runEndOfDay(d, tradeDate),

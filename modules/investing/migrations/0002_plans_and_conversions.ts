@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Fund conversions (an order out of one fund and one into another of the same company), regular
- * investment plans (定投) with a record of every run, placed or skipped, and the index the sales
- * ledger reads orders by.
+ * investment plans (定投) with a record of every run, placed or skipped, the index the sales
+ * ledger reads orders by, and the daily portfolio values.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE investing_orders
@@ -74,9 +74,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // One run per plan and due date: a rerun after a crash records nothing twice.
     .addPrimaryKeyConstraint('investing_plan_runs_pk', ['plan_id', 'due_on'])
     .execute();
+
+  // Each customer's portfolio at a trade date's close, written by that date's end of day: what the
+  // value history and the time- and money-weighted returns are computed from.
+  await db.schema
+    .createTable('investing_portfolio_days')
+    .addColumn('customer_id', 'text', (c) => c.notNull())
+    .addColumn('value_date', 'date', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('market_value', 'bigint', (c) => c.notNull())
+    .addColumn('net_invested', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('investing_portfolio_days_pk', ['customer_id', 'currency', 'value_date'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('investing_portfolio_days').execute();
   await db.schema.dropTable('investing_plan_runs').execute();
   await db.schema.dropTable('investing_plans').execute();
   await db.schema.dropIndex('investing_orders_created').execute();
