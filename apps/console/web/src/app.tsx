@@ -12,6 +12,7 @@ import { CustomersPage } from './customers/customers-page.tsx';
 import { EndOfDayPage } from './investing/end-of-day-page.tsx';
 import { OrderPage } from './investing/order-page.tsx';
 import { OrdersPage } from './investing/orders-page.tsx';
+import { SalesPage } from './investing/sales-page.tsx';
 import { ConsoleLayout } from './layout/console-layout.tsx';
 import { AccountPage } from './ledger/account-page.tsx';
 import { AccountsPage } from './ledger/accounts-page.tsx';
@@ -140,6 +141,14 @@ export function ConsoleApp() {
               element={
                 <RequirePermission permission="orders.read">
                   <OrderPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/sales"
+              element={
+                <RequirePermission permission="orders.read">
+                  <SalesPage />
                 </RequirePermission>
               }
             />

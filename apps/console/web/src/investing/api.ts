@@ -38,6 +38,7 @@ export type AssistedChannel = (typeof ASSISTED_CHANNELS)[number];
 /** An order as staff see it (`orderDto`). */
 export interface Order {
   id: string;
+  customerId: string;
   type: OrderType;
   status: OrderStatus;
   productId: string;
@@ -94,10 +95,21 @@ export interface Holding {
   maturityDate: string | null;
 }
 
-/** The body of an assisted order (`orderBodyFor`): funds by amount or by shares, wealth and deposits by amount. */
+/**
+ * The body of an assisted order (`orderBodyFor`): funds by amount or by shares, wealth and deposits by
+ * amount. A redemption of a money-market fund may be `fast` (paid at once, T+0, within a daily limit);
+ * a conversion moves shares into another fund of the same company.
+ */
 export type OrderBody =
   | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto; channel: AssistedChannel }
-  | { type: 'redeem'; productId: string; shares: string; channel: AssistedChannel }
+  | { type: 'redeem'; productId: string; shares: string; fast?: boolean; channel: AssistedChannel }
+  | {
+      type: 'convert';
+      productId: string;
+      targetProductId: string;
+      shares: string;
+      channel: AssistedChannel;
+    }
   | {
       type: 'deposit_open';
       productId: string;
@@ -118,6 +130,7 @@ export interface EndOfDayReport {
   confirmDate: string;
   subscriptions: Outcome & { awaitingNav: number };
   redemptions: Outcome & { awaitingNav: number };
+  conversions: Outcome & { awaitingNav: number };
   wealth: Outcome;
   /** `amount` in minor units (fen), as a decimal string. */
   maturities: { paid: number; amount: string };
@@ -138,9 +151,16 @@ export interface EndOfDayRun {
   report: Partial<EndOfDayReport>;
 }
 
+/** Every channel an order records; web and app are self-service, system the platform's own orders. */
+export const CHANNELS = ['web', 'app', 'phone', 'agent', 'corporate', 'branch', 'system'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The channels the sales ledger counts (the platform's own orders are not sales). */
+export const SALES_CHANNELS = ['web', 'app', 'phone', 'agent', 'corporate', 'branch'] as const;
+
 export interface OrderFilter {
   customerId?: string | undefined;
   staffId?: string | undefined;
+  channel?: Channel | undefined;
   productId?: string | undefined;
   status?: OrderStatus | undefined;
 }
@@ -185,10 +205,49 @@ export function runEndOfDay(tradeDate?: string): Promise<EndOfDayRun> {
   return api.post<EndOfDayRun>('/investing/eod-runs', tradeDate ? { tradeDate } : {});
 }
 
+/** One line of the sales ledger (`salesLineDto`): a channel and staff member (none for self-service), in one currency. */
+export interface SalesLine {
+  channel: string;
+  staffId: string | null;
+  staffName: string | null;
+  currency: string;
+  orders: number;
+  confirmed: number;
+  refused: number;
+  customers: number;
+  /** Confirmed purchases (subscriptions, wealth, deposits, conversions in). */
+  volume: MoneyDto;
+  /** Purchases placed and not yet confirmed. */
+  pendingVolume: MoneyDto;
+  /** Confirmed redemptions and conversions out. */
+  redemptions: MoneyDto;
+  /** Fees of confirmed orders. */
+  fees: MoneyDto;
+}
+
+export interface SalesFilter {
+  /** Business days, inclusive; the server's defaults (1st of this month to today) when left out. */
+  from?: string | undefined;
+  to?: string | undefined;
+  channel?: (typeof SALES_CHANNELS)[number] | undefined;
+  staffId?: string | undefined;
+}
+
+export interface SalesLedger {
+  from: string;
+  to: string;
+  items: SalesLine[];
+}
+
+export function fetchSales(filter: SalesFilter): Promise<SalesLedger> {
+  return api.get<SalesLedger>('/investing/sales', { ...filter });
+}
+
 export const investingKeys = {
   all: ['investing'] as const,
   orders: (filter: OrderFilter) => ['investing', 'orders', filter] as const,
   order: (id: string) => ['investing', 'order', id] as const,
   holdings: (customerId: string) => ['investing', 'holdings', customerId] as const,
   runs: ['investing', 'eod-runs'] as const,
+  sales: (filter: SalesFilter) => ['investing', 'sales', filter] as const,
 };

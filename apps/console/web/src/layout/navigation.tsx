@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   ContactsOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -30,6 +31,7 @@ export interface NavEntry {
     | 'approvals'
     | 'customers'
     | 'orders'
+    | 'sales'
     | 'endOfDay'
     | 'products'
     | 'navImport'
@@ -57,6 +59,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'approvals', path: '/approvals', icon: <InboxOutlined />, permission: 'approvals.read' },
   { key: 'customers', path: '/customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { key: 'orders', path: '/orders', icon: <FileSearchOutlined />, permission: 'orders.read' },
+  { key: 'sales', path: '/sales', icon: <BarChartOutlined />, permission: 'orders.read' },
   {
     key: 'products',
     path: '/products',

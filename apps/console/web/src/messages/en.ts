@@ -12,6 +12,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     approvals: 'Approvals inbox',
     customers: 'Customers',
     orders: 'Orders',
+    sales: 'Sales ledger',
     operationsGroup: 'Operations',
     endOfDay: 'End of day',
     productsGroup: 'Products',

@@ -11,6 +11,7 @@ export const consoleZhCN = {
     approvals: '审批收件箱',
     customers: '客户查询',
     orders: '订单查询',
+    sales: '销售台账',
     operationsGroup: '运营',
     endOfDay: '日终批处理',
     productsGroup: '产品',
