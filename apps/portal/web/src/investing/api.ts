@@ -6,6 +6,8 @@ import type { Suitability } from '../products/types.ts';
 export type OrderType =
   | 'subscribe'
   | 'redeem'
+  | 'convert_out'
+  | 'convert_in'
   | 'wealth_buy'
   | 'wealth_maturity'
   | 'deposit_open'
@@ -94,15 +96,33 @@ export interface OrderPreview {
   coolingOffHours: number;
   remainingQuota: MoneyDto | null;
   expectedYield: { min: MoneyDto; max: MoneyDto } | null;
+  /** Money-market redemptions: what may still be redeemed instantly (T+0) from this fund today. */
+  instantLimitLeft: MoneyDto | null;
 }
 
 export type OrderRequest =
   | { type: 'subscribe' | 'wealth_buy'; productId: string; amount: MoneyDto }
   | { type: 'deposit_open'; productId: string; amount: MoneyDto; renew?: boolean }
-  | { type: 'redeem'; productId: string; shares: string };
+  | { type: 'redeem'; productId: string; shares: string; fast?: boolean }
+  | { type: 'convert'; productId: string; targetProductId: string; shares: string };
+
+/** One lot of a holding; a time deposit is one lot per deposit, with its maturity date. */
+export interface HoldingLot {
+  id: string;
+  orderId: string | null;
+  acquiredOn: string;
+  shares: string;
+  remaining: string;
+  cost: string;
+  remainingCost: string;
+  maturityDate: string | null;
+  renew: boolean;
+}
 
 export const ASSETS_KEY = ['assets'] as const;
 export const ORDERS_KEY = ['orders'] as const;
+export const ORDER_KEY = ['order'] as const;
+export const LOTS_KEY = ['lots'] as const;
 
 export const fetchAssets = () => api.get<Assets>('/assets');
 export const fetchOrders = (before?: string) =>
@@ -111,6 +131,15 @@ export const fetchOrder = (id: string) => api.get<OrderDetail>(`/orders/${encode
 export const previewOrder = (request: OrderRequest) => api.post<OrderPreview>('/orders/preview', request);
 export const placeOrder = (request: OrderRequest, idempotencyKey: string) =>
   api.postIdempotent<Order>('/orders', request, idempotencyKey);
+export const fetchLots = async (productId: string) =>
+  (await api.get<{ items: HoldingLot[] }>(`/holdings/${encodeURIComponent(productId)}/lots`)).items;
+/** Early withdrawal of a time deposit lot: paid at once, interest at the demand rate. */
+export const withdrawDeposit = (lotId: string, idempotencyKey: string) =>
+  api.postIdempotent<Order>(
+    `/deposits/${encodeURIComponent(lotId)}/withdraw`,
+    { channel: 'web' },
+    idempotencyKey,
+  );
 export const cancelOrder = (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/cancel`);
 /** An order staff placed for the customer by phone or through an agent: go ahead, or not. */
 export const confirmOrder = (id: string) => api.post<Order>(`/orders/${encodeURIComponent(id)}/confirm`);
@@ -118,7 +147,16 @@ export const declineOrder = (id: string) => api.post<Order>(`/orders/${encodeURI
 
 /** After an order moved money or shares: assets, orders, the cash account and its statement are stale. */
 export function refreshAfterOrder(): void {
-  for (const key of [ASSETS_KEY, ORDERS_KEY, CASH_ACCOUNT_KEY, STATEMENT_KEY]) {
+  const previews = [['order-preview'], ['instant-limit']];
+  for (const key of [
+    ASSETS_KEY,
+    ORDERS_KEY,
+    ORDER_KEY,
+    LOTS_KEY,
+    CASH_ACCOUNT_KEY,
+    STATEMENT_KEY,
+    ...previews,
+  ]) {
     void queryClient.invalidateQueries({ queryKey: key });
   }
 }

@@ -25,12 +25,17 @@ export interface OrderTarget {
   redeemable?: string;
 }
 
-export type OrderMode = 'buy' | 'redeem';
+/** `instant`: a money-market fund's T+0 redemption, paid at once within the daily limit. */
+export type OrderMode = 'buy' | 'redeem' | 'instant';
+
+/** `a > b` for 2-dp decimal strings (money), exactly. */
+const isAbove = (a: string, b: string) => BigInt(a.replace('.', '')) > BigInt(b.replace('.', ''));
 
 const isPositive = (value: string) => AMOUNT_PATTERN.test(value) && /[1-9]/.test(value);
 
 function requestOf(target: OrderTarget, mode: OrderMode, value: string): OrderRequest {
   if (mode === 'redeem') return { type: 'redeem', productId: target.productId, shares: value };
+  if (mode === 'instant') return { type: 'redeem', productId: target.productId, shares: value, fast: true };
   const amount = { amount: value, currency: 'CNY' };
   if (target.kind === 'deposit') return { type: 'deposit_open', productId: target.productId, amount };
   return { type: target.kind === 'wealth' ? 'wealth_buy' : 'subscribe', productId: target.productId, amount };
@@ -65,6 +70,15 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
     enabled: request !== undefined,
     retry: false,
   });
+  // Instant redemption: today's limit left, before any shares are typed (a preview of the least).
+  const canRedeem = target?.redeemable !== undefined && target.redeemable !== '0.00';
+  const limit = useQuery({
+    queryKey: ['instant-limit', target?.productId],
+    queryFn: () =>
+      previewOrder({ type: 'redeem', productId: target?.productId ?? '', shares: '0.01', fast: true }),
+    enabled: mode === 'instant' && canRedeem,
+    retry: false,
+  });
   const submit = useMutation({
     mutationFn: (r: OrderRequest) => placeOrder(r, key.current),
     onSuccess: (order) => {
@@ -87,8 +101,9 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
     }
   }, [target, reset]);
   if (!target) return <Modal open={false} footer={null} />;
+  const isSelling = mode !== 'buy';
   const type =
-    mode === 'redeem'
+    mode !== 'buy'
       ? 'redeem'
       : target.kind === 'wealth'
         ? 'wealth_buy'
@@ -99,15 +114,27 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
   const p = preview.data;
   const suitability = p?.suitability;
   const isRefused = suitability?.allowed === false;
+  const limitLeft = p?.instantLimitLeft ?? limit.data?.instantLimitLeft ?? null;
+  const isOverLimit =
+    mode === 'instant' &&
+    limitLeft !== null &&
+    p?.estimatedProceeds != null &&
+    isAbove(p.estimatedProceeds.amount, limitLeft.amount);
   const errorText = (error: unknown) => {
-    if (isApiError(error) && i18n.exists(`orderProblems.${error.code}`))
-      return t(`orderProblems.${error.code}`);
+    if (isApiError(error) && i18n.exists(`orderProblems.${error.code}`)) {
+      // The limit's refusal says what is left ("N CNY left today"): keep that figure.
+      const left = /([\d.,]+) CNY/.exec(error.problem.detail ?? '')?.[1];
+      const text = t(`orderProblems.${error.code}`);
+      return left
+        ? `${text}（${t('order.limitLeft', { amount: money({ amount: left.replace(/,/g, ''), currency: 'CNY' }) })}）`
+        : text;
+    }
     return problemText(t, error);
   };
   return (
     <Modal
       open
-      title={`${t(`order.titles.${type}`)} · ${target.name}`}
+      title={`${t(`order.titles.${mode === 'instant' ? 'instant' : type}`)} · ${target.name}`}
       onCancel={props.onClose}
       footer={null}
       data-testid="order-modal"
@@ -115,15 +142,17 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
       {placed ? (
         <Result
           status="success"
-          title={t('order.submitted')}
+          title={placed.status === 'confirmed' ? t('orderStatus.confirmed') : t('order.submitted')}
           subTitle={
-            placed.type === 'deposit_open'
-              ? t('order.submittedDepositHint')
-              : placed.type === 'wealth_buy'
-                ? t('order.submittedWealthHint')
-                : t(placed.type === 'redeem' ? 'order.submittedRedeemHint' : 'order.submittedHint', {
-                    date: formatDate(p?.confirmDate ?? placed.tradeDate, language),
-                  })
+            placed.type === 'redeem' && placed.status === 'confirmed' && placed.proceeds
+              ? t('order.submittedInstantHint', { amount: money(placed.proceeds) })
+              : placed.type === 'deposit_open'
+                ? t('order.submittedDepositHint')
+                : placed.type === 'wealth_buy'
+                  ? t('order.submittedWealthHint')
+                  : t(placed.type === 'redeem' ? 'order.submittedRedeemHint' : 'order.submittedHint', {
+                      date: formatDate(p?.confirmDate ?? placed.tradeDate, language),
+                    })
           }
           data-testid="order-result"
           data-order-id={placed.id}
@@ -150,12 +179,12 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
           }}
         >
           <Form.Item
-            label={mode === 'redeem' ? t('order.shares') : t('order.amount')}
+            label={isSelling ? t('order.shares') : t('order.amount')}
             validateStatus={value && !isValid ? 'error' : undefined}
             help={
               value && !isValid
-                ? t(mode === 'redeem' ? 'order.invalidShares' : 'order.invalidAmount')
-                : mode === 'redeem'
+                ? t(isSelling ? 'order.invalidShares' : 'order.invalidAmount')
+                : isSelling
                   ? target.redeemable
                     ? t('order.allShares', { shares: target.redeemable })
                     : undefined
@@ -168,10 +197,10 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
               inputMode="decimal"
               value={value}
               onChange={(e) => setValue(e.target.value.trim())}
-              placeholder={mode === 'redeem' ? t('order.sharesPlaceholder') : t('order.amountPlaceholder')}
+              placeholder={isSelling ? t('order.sharesPlaceholder') : t('order.amountPlaceholder')}
               data-testid="order-amount"
               suffix={
-                mode === 'redeem' && target.redeemable ? (
+                isSelling && target.redeemable ? (
                   <Button size="small" type="link" onClick={() => setValue(target.redeemable ?? '')}>
                     {t('order.allShares', { shares: '' }).trim()}
                   </Button>
@@ -179,6 +208,29 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
               }
             />
           </Form.Item>
+          {mode === 'instant' ? (
+            <Alert
+              type={isOverLimit ? 'warning' : 'info'}
+              showIcon
+              title={
+                limitLeft ? (
+                  <span data-testid="order-instant-left">
+                    {t('order.instantLimitLeft')} {money(limitLeft)}
+                  </span>
+                ) : (
+                  t('order.instantLimitLeft')
+                )
+              }
+              description={
+                isOverLimit ? (
+                  <span data-testid="order-over-limit">{t('orderProblems.fast_redemption_limit')}</span>
+                ) : (
+                  t('order.instantHint')
+                )
+              }
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
           {isRefused ? (
             <div style={{ marginBottom: 16 }}>
               <SuitabilityResult suitability={suitability} isGuest={false} />
@@ -240,6 +292,18 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                       },
                     ]
                   : []),
+                ...(p.instantLimitLeft && isSelling
+                  ? [
+                      {
+                        key: 'instant',
+                        label: t('order.instantLimitLeft'),
+                        children: <span data-testid="order-instant-limit">{money(p.instantLimitLeft)}</span>,
+                      },
+                    ]
+                  : []),
+                ...(mode === 'instant'
+                  ? [{ key: 'arrival', label: t('order.instantArrival'), children: t('order.instantNow') }]
+                  : []),
                 ...(p.remainingQuota
                   ? [{ key: 'quota', label: t('order.remainingQuota'), children: money(p.remainingQuota) }]
                   : []),
@@ -248,7 +312,7 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                   label: t('order.tradeDate'),
                   children: <span data-testid="order-trade-date">{formatDate(p.tradeDate, language)}</span>,
                 },
-                ...(isFund
+                ...(isFund && mode !== 'instant'
                   ? [
                       {
                         key: 'cutoff',
@@ -261,7 +325,7 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
                       },
                     ]
                   : []),
-                ...(isFund
+                ...(isFund && mode !== 'instant'
                   ? [
                       {
                         key: 'confirm',
@@ -307,7 +371,9 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
             htmlType="submit"
             block
             loading={submit.isPending}
-            disabled={!request || isRefused || (mode === 'buy' && !isAgreed) || preview.isError}
+            disabled={
+              !request || isRefused || (mode === 'buy' && !isAgreed) || preview.isError || isOverLimit
+            }
             data-testid="order-submit"
           >
             {t('order.submit')}
