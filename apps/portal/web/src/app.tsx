@@ -5,11 +5,14 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { AccountPage } from './account/account-page.tsx';
 import { AccountContext, useAccountQuery } from './auth.ts';
 import { AssetsPage } from './investing/assets-page.tsx';
+import { OrderDetailPage } from './investing/order-detail-page.tsx';
 import { PortalLayout } from './layout/portal-layout.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { RegisterPage } from './pages/register-page.tsx';
 import { SecurityPage } from './pages/security-page.tsx';
+import { PlanDetailPage } from './plans/plan-detail-page.tsx';
+import { PlansPage } from './plans/plans-page.tsx';
 import { ComparePage } from './products/compare-page.tsx';
 import { ProductPage } from './products/product-page.tsx';
 import { SupermarketPage } from './products/supermarket-page.tsx';
@@ -77,6 +80,9 @@ export function PortalApp() {
             <Route index element={<HomePage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/assets" element={<AssetsPage />} />
+            <Route path="/assets/orders/:orderId" element={<OrderDetailPage />} />
+            <Route path="/plans" element={<PlansPage />} />
+            <Route path="/plans/:planId" element={<PlanDetailPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-assessment" element={<QuestionnairePage />} />
             <Route path="/risk-assessment/result" element={<AssessmentResultPage />} />

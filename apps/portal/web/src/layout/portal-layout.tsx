@@ -16,6 +16,7 @@ const NAV = [
   { path: '/', key: 'home', isPublic: false },
   { path: '/products', key: 'products', isPublic: true },
   { path: '/assets', key: 'assets', isPublic: false },
+  { path: '/plans', key: 'plans', isPublic: false },
   { path: '/account', key: 'account', isPublic: false },
   { path: '/profile', key: 'profile', isPublic: false },
   { path: '/security', key: 'security', isPublic: false },

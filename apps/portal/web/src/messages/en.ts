@@ -2,6 +2,7 @@ import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { catalogueEn } from './catalogue.en.ts';
 import { investingEn } from './investing.en.ts';
+import { plansEn } from './plans.en.ts';
 import { profileEn } from './profile.en.ts';
 import type { portalZhCN } from './zh-CN.ts';
 
@@ -9,6 +10,7 @@ export const portalEn: MessageTree<typeof portalZhCN> = {
   ...catalogueEn,
   ...investingEn,
   ...profileEn,
+  ...plansEn,
   reference: referenceMessages('en'),
   brand: { name: 'OneFin', tagline: 'One account, every financial service' },
   nav: {
@@ -16,6 +18,7 @@ export const portalEn: MessageTree<typeof portalZhCN> = {
     products: 'Supermarket',
     account: 'My account',
     assets: 'My assets',
+    plans: 'Regular plans',
     profile: 'My profile',
     security: 'Security',
     guest: 'Welcome to OneFin',

@@ -1,6 +1,7 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { investingZhCN } from './investing.zh-CN.ts';
+import { plansZhCN } from './plans.zh-CN.ts';
 import { profileZhCN } from './profile.zh-CN.ts';
 
 /** Portal messages in Chinese; this tree fixes the shape the English one must match. */
@@ -8,6 +9,7 @@ export const portalZhCN = {
   ...catalogueZhCN,
   ...investingZhCN,
   ...profileZhCN,
+  ...plansZhCN,
   reference: referenceMessages('zh-CN'),
   brand: { name: 'OneFin', tagline: '一个账户，尽享全部金融服务' },
   nav: {
@@ -15,6 +17,7 @@ export const portalZhCN = {
     products: '金融超市',
     account: '我的账户',
     assets: '我的资产',
+    plans: '定投',
     profile: '我的资料',
     security: '账户安全',
     guest: '欢迎来到 OneFin',

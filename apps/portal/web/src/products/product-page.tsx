@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useOptionalAccount } from '../auth.ts';
 import { OrderModal, type OrderTarget } from '../investing/order-modal.tsx';
 import { fetchProduct, PRODUCTS_KEY } from './api.ts';
@@ -38,6 +38,7 @@ export function ProductPage() {
   const screens = Grid.useBreakpoint();
   const { productId = '' } = useParams();
   const account = useOptionalAccount();
+  const navigate = useNavigate();
   const [buying, setBuying] = useState<OrderTarget | undefined>(undefined);
   const picks = useComparePicks();
   const product = useQuery({
@@ -126,6 +127,17 @@ export function ProductPage() {
             data-testid="product-buy"
           >
             {t(`order.buy.${p.kind === 'wealth' ? 'wealth' : p.kind === 'deposit' ? 'deposit' : 'fund'}`)}
+          </Button>
+        ) : null}
+        {account && p.kind === 'fund' ? (
+          <Button
+            size="large"
+            style={{ marginTop: 16, marginInlineStart: 12, minWidth: 120 }}
+            disabled={p.status !== 'on_sale' || p.suitability?.allowed === false}
+            onClick={() => navigate(`/plans?fund=${encodeURIComponent(p.id)}`)}
+            data-testid="product-plan"
+          >
+            {t('plans.fromProduct')}
           </Button>
         ) : null}
         <OrderModal target={buying} mode="buy" onClose={() => setBuying(undefined)} />
