@@ -35,7 +35,7 @@ function binColumns(columns: readonly Float64Array[], maxBins: number): Binned {
     const sorted = Float64Array.from(column).sort();
     const edges: number[] = [];
     for (let b = 1; b < maxBins; b++) {
-      const v = sorted[Math.floor((b * sorted.length) / maxBins)] as number;
+      const v = sorted[Math.max(Math.floor((b * sorted.length) / maxBins) - 1, 0)] as number;
       if (edges.length === 0 || v > (edges.at(-1) as number)) edges.push(v);
     }
     // a cut sends x <= cut left, so drop the maximum (it would split nothing off)

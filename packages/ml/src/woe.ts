@@ -73,7 +73,8 @@ export function binNumeric(
   const sorted = Float64Array.from(values).sort();
   const cuts: number[] = [];
   for (let q = 1; q < fineBins; q++) {
-    const v = sorted[Math.floor((q * sorted.length) / fineBins)] as number;
+    // the last value of the q-th quantile group, since a bin ends at (and includes) its cut
+    const v = sorted[Math.max(Math.floor((q * sorted.length) / fineBins) - 1, 0)] as number;
     if (v < (sorted.at(-1) as number) && (cuts.length === 0 || v > (cuts.at(-1) as number))) cuts.push(v);
   }
   let bins: Draft[] = [...cuts, Number.POSITIVE_INFINITY].map((upper, i) => ({

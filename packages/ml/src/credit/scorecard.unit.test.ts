@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTable, type Table } from '../csv.ts';
+import { rocAuc } from '../metrics.ts';
+import { STANDARD_SCALING, scalingConstants, scorecardCsv, scoreWithCard } from '../scorecard.ts';
+import { CREDIT_SCHEMA } from './columns.ts';
+import {
+  creditVariableColumns,
+  DEFAULT_CREDIT_OPTIONS,
+  scoreCreditTable,
+  trainCreditScorecard,
+} from './scorecard.ts';
+
+/** The first `rows` rows of the real training file, so a test trains in well under a second. */
+function creditSample(rows: number): Table {
+  const lines = readFileSync(new URL('../../../../data/credit/train.csv', import.meta.url), 'utf8').split(
+    '\n',
+  );
+  const read = readTable(lines.slice(0, rows + 1).join('\n'), CREDIT_SCHEMA);
+  if (!read.ok) throw new Error('the sample of data/credit/train.csv does not read');
+  return read.table;
+}
+
+const table = creditSample(4000);
+const trainRows = Array.from({ length: 3000 }, (_, i) => i);
+const model = trainCreditScorecard(table, trainRows);
+
+describe('points scaling: 600 at odds 50:1, 20 points to double the odds', () => {
+  it('puts 600 at 50:1, 620 at 100:1 and 580 at 25:1', () => {
+    const { factor, offset } = scalingConstants(STANDARD_SCALING);
+    expect(offset + factor * Math.log(50)).toBeCloseTo(600, 10);
+    expect(offset + factor * Math.log(100)).toBeCloseTo(620, 10);
+    expect(offset + factor * Math.log(25)).toBeCloseTo(580, 10);
+  });
+});
+
+describe('credit scorecard on 3,000 rows of the real data', () => {
+  const scores = scoreCreditTable(model, table);
+
+  it('leaves SEX and MARRIAGE out of the delivered (fair-lending) scorecard', () => {
+    expect(model.variables).not.toContain('SEX');
+    expect(model.variables).not.toContain('MARRIAGE');
+    expect(model.variables).toContain('PAY_0');
+  });
+
+  it('ranks the 1,000 rows it never saw: AUC above 0.7', () => {
+    const labels = Array.from(table.numbers.get('default payment next month') ?? []).slice(3000);
+    expect(
+      rocAuc(
+        labels,
+        scores.slice(3000).map((s) => s.probability),
+      ),
+    ).toBeGreaterThan(0.7);
+  });
+
+  it('never lets a riskier bin earn more points: every coefficient has the right sign', () => {
+    for (const f of model.card.features) expect(f.coefficient).toBeLessThanOrEqual(0);
+  });
+
+  it('gives reason codes that add up: the points of the applicant’s bins sum to the score', () => {
+    const columns = creditVariableColumns(table);
+    for (let row = 3000; row < 3050; row++) {
+      const values = model.variables.map((name) => columns.get(name)?.[row] as number);
+      const scored = scoreWithCard(model.card, values);
+      expect(scored.points.reduce((sum, p) => sum + p.points, 0)).toBe(scored.score);
+      expect(scored.score).toBe(scores[row]?.score);
+      for (const reason of scores[row]?.reasons ?? []) {
+        const feature = scored.points.find((p) => p.column === reason.variable);
+        expect(feature?.pointsBelowBest).toBe(reason.pointsBelowBest);
+      }
+    }
+    const riskiest = [...scores].sort((a, b) => a.score - b.score)[0];
+    expect(riskiest?.reasons[0]?.words.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(riskiest?.reasons[0]?.words.en.length).toBeGreaterThan(0);
+  });
+
+  it('explains the lowest score by the features that cost most against their best bin, worst first', () => {
+    const lowest = [...scores].sort((a, b) => a.score - b.score)[0];
+    const lost = lowest?.reasons.map((r) => r.pointsBelowBest) ?? [];
+    expect(lost).toEqual([...lost].sort((a, b) => b - a));
+    expect(lost.every((p) => p > 0)).toBe(true);
+  });
+
+  it('prints the scorecard table as CSV, one line per bin', () => {
+    const csv = scorecardCsv(model.card).trim().split('\n');
+    expect(csv[0]).toBe('feature,bin,woe,points');
+    expect(csv).toHaveLength(1 + model.card.features.reduce((n, f) => n + f.bins.length, 0));
+  });
+
+  it('is deterministic: the same rows give the same artifact and the same scores', () => {
+    const again = trainCreditScorecard(table, trainRows);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+    expect(scoreCreditTable(again, table)).toEqual(scores);
+  });
+
+  it('can include SEX and MARRIAGE for the comparison view', () => {
+    const withSensitive = trainCreditScorecard(table, trainRows, {
+      ...DEFAULT_CREDIT_OPTIONS,
+      includeSensitive: true,
+      minIv: 0,
+    });
+    expect(withSensitive.variables.some((v) => v === 'SEX' || v === 'MARRIAGE')).toBe(true);
+  });
+});
