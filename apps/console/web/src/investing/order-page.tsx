@@ -20,7 +20,7 @@ const TIMELINE_COLORS: Record<string, string> = {
   awaiting_customer: 'orange',
 };
 
-/** Where the order came from, when the app navigated here from a customer's page (the order carries no customer). */
+/** Whether the app navigated here from the customer's page: "back" then returns there. */
 function customerFrom(state: unknown): string | undefined {
   const id = (state as { customerId?: unknown } | null)?.customerId;
   return typeof id === 'string' ? id : undefined;
@@ -52,12 +52,12 @@ export function OrderPage() {
   return (
     <Flex vertical gap={16}>
       {back}
-      <OrderView order={order.data} customerId={customerId} />
+      <OrderView order={order.data} />
     </Flex>
   );
 }
 
-function OrderView(props: { order: OrderDetail; customerId: string | undefined }) {
+function OrderView(props: { order: OrderDetail }) {
   const { t } = useTranslation();
   const money = useMoney();
   const nameOf = useProductName();
@@ -66,11 +66,10 @@ function OrderView(props: { order: OrderDetail; customerId: string | undefined }
   const decimal = useDecimal();
   const reason = useFailureReason();
   const o = props.order;
-  // Cached already when the customer's page led here.
+  // Every order names its customer; cached already when the customer's page led here.
   const customer = useQuery({
-    queryKey: customerKeys.profile(props.customerId ?? ''),
-    queryFn: () => fetchProfile(props.customerId ?? ''),
-    enabled: props.customerId !== undefined,
+    queryKey: customerKeys.profile(o.customerId),
+    queryFn: () => fetchProfile(o.customerId),
   });
   const deadline = (iso: string | null) => {
     if (!iso) return t('investing.order.noDeadline');
@@ -97,17 +96,13 @@ function OrderView(props: { order: OrderDetail; customerId: string | undefined }
     ),
     item(
       'customer',
-      props.customerId ? (
-        <Link to={`/customers/${encodeURIComponent(props.customerId)}`} data-testid="order-customer-link">
-          {customer.data ? (
-            `${customer.data.customer.name} · ${customer.data.customer.customerNo}`
-          ) : (
-            <code>{props.customerId}</code>
-          )}
-        </Link>
-      ) : (
-        <Typography.Text type="secondary">{t('investing.order.customerUnknown')}</Typography.Text>
-      ),
+      <Link to={`/customers/${encodeURIComponent(o.customerId)}`} data-testid="order-customer-link">
+        {customer.data ? (
+          `${customer.data.customer.name} · ${customer.data.customer.customerNo}`
+        ) : (
+          <code>{o.customerId}</code>
+        )}
+      </Link>,
     ),
     item('type', t(`investing.types.${o.type}`), 'order-type'),
     item('channel', channelName(o.channel), 'order-channel'),

@@ -3,24 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useStaff, useStaffDirectory } from '../auth.ts';
 import { CustomerPicker } from '../customers/customer-picker.tsx';
-import { ORDER_STATUSES, type OrderFilter, type OrderStatus } from './api.ts';
+import { CHANNELS, ORDER_STATUSES, type OrderFilter, type OrderStatus } from './api.ts';
+import { useChannelName } from './labels.tsx';
 import { OrdersTable } from './orders-table.tsx';
 import { ProductPicker } from './product-picker.tsx';
 
 /**
- * Order search across every channel: by status, customer, product and the staff member who assisted,
+ * Order search across every channel: by status, customer, product, channel and the staff member who assisted,
  * newest first. The filter lives in the URL so a search can be bookmarked and the back button returns to it.
  */
 export function OrdersPage() {
   const { t } = useTranslation();
   const me = useStaff();
   const directory = useStaffDirectory();
+  const channelName = useChannelName();
   const [params, setParams] = useSearchParams();
   const filter: OrderFilter = {
     status: ORDER_STATUSES.find((s) => s === params.get('status')),
     customerId: params.get('customerId') ?? undefined,
     productId: params.get('productId') ?? undefined,
     staffId: params.get('staffId') ?? undefined,
+    channel: CHANNELS.find((c) => c === params.get('channel')),
   };
   const setFilter = (next: OrderFilter) =>
     setParams(
@@ -69,6 +72,15 @@ export function OrdersPage() {
               placeholder={t('investing.orders.filters.product')}
               style={{ width: 300, maxWidth: '100%' }}
               testId="order-product-filter"
+            />
+            <Select<string>
+              allowClear
+              placeholder={t('investing.orders.filters.channel')}
+              style={{ width: 140 }}
+              value={filter.channel}
+              onChange={(channel) => setFilter({ ...filter, channel: CHANNELS.find((c) => c === channel) })}
+              options={CHANNELS.map((c) => ({ value: c, label: channelName(c) }))}
+              data-testid="order-channel-filter"
             />
             <Select<string>
               allowClear

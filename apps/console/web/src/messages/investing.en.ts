@@ -78,7 +78,6 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     id: 'Order number',
     product: 'Product',
     customer: 'Customer',
-    customerUnknown: 'Open it from the customer’s page to see the customer',
     type: 'Type',
     channel: 'Channel',
     staff: 'Staff member',

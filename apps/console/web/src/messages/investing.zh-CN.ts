@@ -70,7 +70,6 @@ export const investingZhCN = {
     id: '订单号',
     product: '产品',
     customer: '客户',
-    customerUnknown: '从客户页面打开可查看客户',
     type: '类型',
     channel: '渠道',
     staff: '经办人',
