@@ -1,7 +1,6 @@
-import { isApiError, problemDetail, problemText } from '@onefin/ui';
+import { isApiError } from '@onefin/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Checkbox,
   Drawer,
@@ -12,6 +11,7 @@ import {
   Radio,
   Result,
   Select,
+  Switch,
   Typography,
 } from 'antd';
 import { useRef, useState } from 'react';
@@ -27,25 +27,31 @@ import { ProductRiskTag, useMoneyText } from '../products/labels.tsx';
 import {
   ASSISTED_CHANNELS,
   type AssistedChannel,
-  confirmWithCode,
   fetchHoldings,
   investingKeys,
   type Order,
   type OrderBody,
   placeAssistedOrder,
 } from './api.ts';
+import { CustomerCodeStep } from './customer-code-step.tsx';
 import { OrderStatusTag, useDecimal } from './labels.tsx';
 import { ProductPicker } from './product-picker.tsx';
+import { Refusal } from './refusal.tsx';
 
 type AssistedType = OrderBody['type'];
 const SHARES_PATTERN = /^(?:0|[1-9]\d{0,11})(?:\.\d{1,2})?$/;
 
 /** The order types a product of this kind takes here: funds by amount or by shares, the others by amount. */
 function typesFor(kind: string | undefined): AssistedType[] {
-  if (kind === 'fund') return ['subscribe', 'redeem'];
+  if (kind === 'fund') return ['subscribe', 'redeem', 'convert'];
   if (kind === 'wealth') return ['wealth_buy'];
   if (kind === 'deposit') return ['deposit_open'];
   return [];
+}
+
+/** A fund's company (基金公司): conversions stay within one. */
+function companyOf(product: Product | undefined): string | undefined {
+  return product?.attributes.kind === 'fund' ? product.attributes.company : undefined;
 }
 
 /** The channel a staff member usually sells through, from their roles. */
@@ -63,6 +69,9 @@ interface Values {
   amount?: string;
   shares?: string;
   renew?: boolean;
+  /** Money-market funds only: instant (T+0) redemption. */
+  fast?: boolean;
+  targetProductId?: string;
 }
 
 function bodyOf(v: Values): OrderBody {
@@ -70,7 +79,21 @@ function bodyOf(v: Values): OrderBody {
   const amount = { amount: v.amount ?? '', currency: 'CNY' };
   switch (v.type) {
     case 'redeem':
-      return { type: 'redeem', productId, shares: v.shares ?? '', channel: v.channel };
+      return {
+        type: 'redeem',
+        productId,
+        shares: v.shares ?? '',
+        ...(v.fast ? { fast: true } : {}),
+        channel: v.channel,
+      };
+    case 'convert':
+      return {
+        type: 'convert',
+        productId,
+        targetProductId: v.targetProductId ?? '',
+        shares: v.shares ?? '',
+        channel: v.channel,
+      };
     case 'deposit_open':
       return { type: 'deposit_open', productId, amount, renew: Boolean(v.renew), channel: v.channel };
     case 'wealth_buy':
@@ -78,33 +101,6 @@ function bodyOf(v: Values): OrderBody {
     default:
       return { type: 'subscribe', productId, amount, channel: v.channel };
   }
-}
-
-/** A refusal as staff need to read it: our words for the code, and the server's own detail under it. */
-function Refusal(props: { error: unknown; testId: string; detail?: string | undefined }) {
-  const { t } = useTranslation();
-  const fields = isApiError(props.error) ? (props.error.problem.errors ?? []) : [];
-  const detail = props.detail ?? problemDetail(props.error);
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={<span data-testid={`${props.testId}-title`}>{problemText(t, props.error)}</span>}
-      description={
-        detail || fields.length ? (
-          <Flex vertical data-testid={`${props.testId}-detail`}>
-            {detail ? <span>{detail}</span> : null}
-            {fields.map((f) => (
-              <span key={f.field}>
-                {f.field}: {f.message}
-              </span>
-            ))}
-          </Flex>
-        ) : undefined
-      }
-      data-testid={props.testId}
-    />
-  );
 }
 
 /**
@@ -126,8 +122,9 @@ export function AssistedOrderDrawer(props: {
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const [product, setProduct] = useState<Product | undefined>(undefined);
+  const [target, setTarget] = useState<Product | undefined>(undefined);
   const [placed, setPlaced] = useState<Order | undefined>(undefined);
-  const [code, setCode] = useState('');
+  const [isConfirmed, setConfirmed] = useState(false);
   // One key per order the form describes: a retry after a lost answer is the same order, not a second one.
   const key = useRef<string | undefined>(undefined);
   const type = Form.useWatch('type', form);
@@ -136,7 +133,7 @@ export function AssistedOrderDrawer(props: {
   const holdings = useQuery({
     queryKey: investingKeys.holdings(props.customer.id),
     queryFn: () => fetchHoldings(props.customer.id),
-    enabled: props.open && type === 'redeem',
+    enabled: props.open && (type === 'redeem' || type === 'convert'),
   });
   const held = holdings.data?.find((h) => h.productId === product?.id);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: investingKeys.all });
@@ -157,22 +154,15 @@ export function AssistedOrderDrawer(props: {
       refresh();
     },
   });
-  const confirm = useMutation({
-    mutationFn: () => confirmWithCode(placed?.id ?? '', code),
-    onSuccess: (order) => {
-      setPlaced(order);
-      refresh();
-    },
-  });
 
   const reset = () => {
     form.resetFields();
     setProduct(undefined);
+    setTarget(undefined);
     setPlaced(undefined);
-    setCode('');
+    setConfirmed(false);
     key.current = undefined;
     place.reset();
-    confirm.reset();
   };
   const close = () => {
     reset();
@@ -180,6 +170,9 @@ export function AssistedOrderDrawer(props: {
   };
   const types = typesFor(product?.kind);
   const isNotSoldHere = product && channel ? !product.channels.includes(channel) : false;
+  const isMoneyMarket = product?.kind === 'fund' && product.category === 'money_market';
+  const isOtherCompany = Boolean(target && product && companyOf(target) !== companyOf(product));
+  const bySharesTypes: (AssistedType | undefined)[] = ['redeem', 'convert'];
 
   const orderLink = placed ? (
     <Link
@@ -233,6 +226,8 @@ export function AssistedOrderDrawer(props: {
           onPick={(p) => {
             setProduct(p);
             form.setFieldValue('type', typesFor(p?.kind)[0]);
+            form.setFieldsValue({ targetProductId: undefined, fast: false });
+            setTarget(undefined);
           }}
           testId="assist-product"
         />
@@ -267,10 +262,49 @@ export function AssistedOrderDrawer(props: {
           data-testid="assist-channel"
         />
       </Form.Item>
-      {type === 'redeem' ? (
+      {type === 'convert' ? (
+        <Form.Item
+          name="targetProductId"
+          label={t('investing.assist.target')}
+          rules={[{ required: true, message: t('investing.assist.required') }]}
+          extra={
+            isOtherCompany ? (
+              <Typography.Text type="warning" data-testid="assist-target-other-company">
+                {t('investing.assist.targetOtherCompany', {
+                  target: companyOf(target),
+                  source: companyOf(product),
+                })}
+              </Typography.Text>
+            ) : companyOf(product) ? (
+              t('investing.assist.company', { company: companyOf(product) })
+            ) : undefined
+          }
+        >
+          <ProductPicker
+            onSale
+            kind="fund"
+            exclude={product?.id}
+            describe={companyOf}
+            onPick={setTarget}
+            placeholder={t('investing.assist.targetPlaceholder')}
+            testId="assist-target"
+          />
+        </Form.Item>
+      ) : null}
+      {type === 'redeem' && isMoneyMarket ? (
+        <Form.Item
+          name="fast"
+          label={t('investing.assist.fast')}
+          valuePropName="checked"
+          extra={t('investing.assist.fastHint')}
+        >
+          <Switch data-testid="assist-fast" />
+        </Form.Item>
+      ) : null}
+      {bySharesTypes.includes(type) ? (
         <Form.Item
           name="shares"
-          label={t('investing.assist.shares')}
+          label={t(type === 'convert' ? 'investing.assist.convertShares' : 'investing.assist.shares')}
           extra={
             holdings.data ? (
               <span data-testid="assist-held">
@@ -338,79 +372,27 @@ export function AssistedOrderDrawer(props: {
       </Flex>
     </Form>
   ) : placed.status === 'awaiting_customer' ? (
-    <Flex vertical gap={16} data-testid="assist-awaiting">
-      <Alert
-        type="info"
-        showIcon
-        title={t('investing.assist.awaitingTitle')}
-        description={t('investing.assist.awaitingHint')}
-      />
-      {placed.confirmationCode ? (
-        <Alert
-          type="warning"
-          title={t('investing.assist.simulatorCode')}
-          description={
-            <Typography.Text
-              strong
-              copyable
-              style={{ fontSize: 20, letterSpacing: 4 }}
-              data-testid="assist-simulator-code"
-            >
-              {placed.confirmationCode}
-            </Typography.Text>
-          }
-        />
-      ) : null}
-      <Form layout="vertical" onFinish={() => confirm.mutate()} disabled={confirm.isPending}>
-        <Form.Item
-          label={t('investing.assist.code')}
-          validateStatus={code && !/^\d{6}$/.test(code) ? 'error' : undefined}
-          help={code && !/^\d{6}$/.test(code) ? t('investing.assist.invalidCode') : undefined}
-        >
-          <Input
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value.trim());
-              if (confirm.isError) confirm.reset();
-            }}
-            maxLength={6}
-            inputMode="numeric"
-            placeholder={t('investing.assist.codePlaceholder')}
-            style={{ width: 200, letterSpacing: 4 }}
-            data-testid="assist-code"
-          />
-        </Form.Item>
-        {confirm.isError ? (
-          <div style={{ marginBottom: 16 }}>
-            <Refusal error={confirm.error} testId="assist-code-error" />
-          </div>
-        ) : null}
-        <Flex gap={8}>
-          <Button
-            type="primary"
-            htmlType="submit"
-            disabled={!/^\d{6}$/.test(code)}
-            loading={confirm.isPending}
-            data-testid="assist-confirm"
-          >
-            {t('investing.assist.confirm')}
-          </Button>
-          {orderLink}
-        </Flex>
-      </Form>
-    </Flex>
+    <CustomerCodeStep
+      order={placed}
+      orderLink={orderLink}
+      onConfirmed={(order) => {
+        setPlaced(order);
+        setConfirmed(true);
+        refresh();
+      }}
+    />
   ) : (
     <Result
       status="success"
       title={
         <span data-testid="assist-result-title">
-          {confirm.isSuccess ? t('investing.assist.confirmedTitle') : t('investing.assist.placedTitle')}
+          {isConfirmed ? t('investing.assist.confirmedTitle') : t('investing.assist.placedTitle')}
         </span>
       }
       subTitle={
         <Flex vertical align="center" gap={8}>
           <span>
-            {confirm.isSuccess
+            {isConfirmed
               ? t('investing.assist.confirmedHint', { id: placed.id })
               : t('investing.assist.placedHint', {
                   id: placed.id,

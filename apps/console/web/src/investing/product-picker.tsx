@@ -10,7 +10,8 @@ export const INVESTABLE_KINDS: readonly ProductKind[] = ['fund', 'wealth', 'depo
 
 /**
  * Picks a fund, wealth product or time deposit through the product factory's search (name or code);
- * `onSale` keeps to products on sale. `onPick` hands over the whole product (kind, channels, minimum).
+ * `onSale` keeps to products on sale, `kind` to one kind, and `exclude` leaves one product out (a
+ * conversion's source fund). `onPick` hands over the whole product (kind, channels, minimum).
  */
 export function ProductPicker(props: {
   id?: string;
@@ -18,6 +19,10 @@ export function ProductPicker(props: {
   onChange?: (id: string | undefined) => void;
   onPick?: (product: Product | undefined) => void;
   onSale?: boolean;
+  kind?: ProductKind;
+  exclude?: string | undefined;
+  /** Extra words after a product's name in its option, e.g. its fund company. */
+  describe?: (product: Product) => string | undefined;
   placeholder?: string;
   testId?: string;
   style?: React.CSSProperties;
@@ -25,13 +30,19 @@ export function ProductPicker(props: {
   const { t } = useTranslation();
   const nameOf = useProductName();
   const [text, setText] = useState('');
-  const filter = { q: text.trim() || undefined, status: props.onSale ? ('on_sale' as const) : undefined };
+  const filter = {
+    q: text.trim() || undefined,
+    status: props.onSale ? ('on_sale' as const) : undefined,
+    kind: props.kind,
+  };
   const found = useQuery({
     queryKey: [...productKeys.list(filter), 'picker'],
     queryFn: () => fetchProducts(filter),
     staleTime: 30_000,
   });
-  const products = (found.data?.items ?? []).filter((p) => INVESTABLE_KINDS.includes(p.kind));
+  const products = (found.data?.items ?? []).filter(
+    (p) => INVESTABLE_KINDS.includes(p.kind) && p.id !== props.exclude,
+  );
   // A product chosen earlier (from the URL) that this search did not bring back still shows its name.
   const chosen = useQuery({
     queryKey: productKeys.detail(props.value ?? ''),
@@ -41,10 +52,13 @@ export function ProductPicker(props: {
   });
   const all =
     chosen.data && !products.some((p) => p.id === chosen.data.id) ? [chosen.data, ...products] : products;
-  const options = all.map((p) => ({
-    value: p.id,
-    label: `${p.code} · ${nameOf(p)} · ${t(`investing.kinds.${p.kind}`, { defaultValue: p.kind })} · ${p.riskLevel}`,
-  }));
+  const options = all.map((p) => {
+    const extra = props.describe?.(p);
+    return {
+      value: p.id,
+      label: `${p.code} · ${nameOf(p)} · ${t(`investing.kinds.${p.kind}`, { defaultValue: p.kind })} · ${p.riskLevel}${extra ? ` · ${extra}` : ''}`,
+    };
+  });
   return (
     <Select<string>
       id={props.id}
