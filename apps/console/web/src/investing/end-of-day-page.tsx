@@ -28,14 +28,15 @@ import {
 import { fenToYuan } from './labels.tsx';
 
 const PAGE = 30;
-const LINES = ['subscriptions', 'redemptions', 'wealth'] as const;
+/** Business lines of a report; runs from before fund conversions existed have no `conversions`. */
+const LINES = ['subscriptions', 'redemptions', 'conversions', 'wealth'] as const;
 const RUN_COLORS: Record<EndOfDayRun['status'], string> = {
   running: 'processing',
   completed: 'green',
   incomplete: 'orange',
 };
 
-/** Sums of the three business lines: what a run confirmed, failed, cancelled, left waiting for a NAV. */
+/** Sums of the business lines: what a run confirmed, failed, cancelled, left waiting for a NAV. */
 function totals(r: Partial<EndOfDayReport>) {
   const lines = LINES.map((k) => r[k]).filter((x) => x !== undefined);
   const sum = (f: (x: (typeof lines)[number]) => number) => lines.reduce((n, x) => n + f(x), 0);
@@ -43,13 +44,16 @@ function totals(r: Partial<EndOfDayReport>) {
     confirmed: sum((x) => x.confirmed),
     failed: sum((x) => x.failed),
     cancelled: sum((x) => x.cancelled),
-    awaitingNav: (r.subscriptions?.awaitingNav ?? 0) + (r.redemptions?.awaitingNav ?? 0),
+    awaitingNav:
+      (r.subscriptions?.awaitingNav ?? 0) +
+      (r.redemptions?.awaitingNav ?? 0) +
+      (r.conversions?.awaitingNav ?? 0),
   };
 }
 
 /**
  * The end-of-day job of investing: each trade date's run with its report (orders confirmed, failures,
- * maturities, money-market income, reconciliation breaks), and a button to run it for the settleable
+ * fund conversions, maturities, money-market income, reconciliation breaks), and a button to run it for the settleable
  * trade date. Running it again for a date changes nothing; an incomplete run finishes on the next.
  */
 export function EndOfDayPage() {
@@ -216,6 +220,7 @@ function RunReport(props: { run: EndOfDayRun }) {
         size="small"
         pagination={false}
         dataSource={lines}
+        onRow={(l) => ({ 'data-testid': `eod-line-${l.key}` }) as object}
         style={{ maxWidth: 640 }}
         columns={[
           {
