@@ -12,6 +12,7 @@ import { investingJourneys } from './investing-journeys.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
 import { ensureWebBuilt, type Platform, startPlatform } from './platform.ts';
 import { portalJourneys } from './portal-journeys.ts';
+import { portalPlanJourneys } from './portal-plan-journeys.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
         ...ledgerJourneys(platform),
         ...catalogueJourneys(platform),
         ...investingJourneys(platform),
+        ...portalPlanJourneys(platform),
         ...consoleInvestingJourneys(platform),
       ];
       // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
