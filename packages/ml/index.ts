@@ -1,4 +1,5 @@
 /** @onefin/ml: pure model-building functions (no database): files, features, models, validation, metrics. */
+export * from './src/artifact.ts';
 export * from './src/credit/challenger.ts';
 export * from './src/credit/columns.ts';
 export * from './src/credit/evaluate.ts';
@@ -15,6 +16,7 @@ export * from './src/marketing/features.ts';
 export * from './src/marketing/period.ts';
 export * from './src/marketing/propensity.ts';
 export * from './src/metrics.ts';
+export * from './src/model-files.ts';
 export * from './src/random.ts';
 export * from './src/scorecard.ts';
 export * from './src/stats.ts';

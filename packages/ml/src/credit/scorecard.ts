@@ -34,6 +34,8 @@ export function creditVariableColumns(table: Table): Map<string, Float64Array> {
   return new Map(CREDIT_VARIABLES.map((v) => [v.name, v.compute(table)]));
 }
 
+const isSensitive = (name: string) => CREDIT_VARIABLES.some((v) => v.name === name && v.isSensitive);
+
 function binVariable(
   v: CreditVariable,
   values: Float64Array,
@@ -45,7 +47,8 @@ function binVariable(
 }
 
 /**
- * Trains the WoE scorecard on the given rows: bins every candidate, keeps those with enough IV, fits
+ * Trains the WoE scorecard on the given rows: bins every candidate, keeps those with enough IV (and SEX
+ * and MARRIAGE when they are asked for), fits
  * the logistic regression and drops any variable whose coefficient has the wrong sign (a higher WoE must
  * never raise the risk, or the points would read backwards), refitting until none does.
  */
@@ -58,7 +61,8 @@ export function trainCreditScorecard(
   const labels = pick(numberColumn(table, CREDIT_TARGET), rows);
   const candidates = CREDIT_VARIABLES.filter((v) => options.includeSensitive || !v.isSensitive)
     .map((v) => binVariable(v, pick(columns.get(v.name) as Float64Array, rows), labels, options.maxBins))
-    .filter((f) => f.iv >= options.minIv && f.bins.length > 1);
+    // asked-for sensitive variables stay in whatever their IV, so the comparison shows what they add
+    .filter((f) => (f.iv >= options.minIv || isSensitive(f.column)) && f.bins.length > 1);
   let kept = candidates;
   for (;;) {
     const card = fitScorecard(

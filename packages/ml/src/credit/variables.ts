@@ -45,7 +45,7 @@ const payStatusVariables: CreditVariable[] = PAY_STATUS.map((name, m) => ({
   compute: raw(name),
 }));
 
-const payAmountVariables: CreditVariable[] = PAY_AMOUNTS.slice(0, 3).map((name, m) => ({
+const payAmountVariables: CreditVariable[] = PAY_AMOUNTS.map((name, m) => ({
   name,
   binning: 'range',
   monotone: 'decreasing',
@@ -113,6 +113,25 @@ export const CREDIT_VARIABLES: readonly CreditVariable[] = [
     isSensitive: false,
     words: { en: 'Months with a late repayment', zh: '逾期月数' },
     compute: (t) => rowwise(t, PAY_STATUS, (v) => v.filter((s) => s >= 1).length),
+  },
+  {
+    name: 'INACTIVE_MONTHS',
+    binning: 'range',
+    monotone: 'none',
+    isSensitive: false,
+    words: { en: 'Months without card use', zh: '未用卡月数' },
+    compute: (t) => rowwise(t, PAY_STATUS, (v) => v.filter((s) => s === -2).length),
+  },
+  {
+    name: 'LAST_PAYMENT_RATIO',
+    binning: 'range',
+    monotone: 'decreasing',
+    isSensitive: false,
+    words: { en: 'Share of the last bill repaid', zh: '上期账单还款比例' },
+    compute: (t) =>
+      rowwise(t, ['PAY_AMT1', 'BILL_AMT2'], ([paid, billed]) =>
+        Math.min(ratio(paid as number, billed as number), 10),
+      ),
   },
   {
     name: 'UTILISATION',
