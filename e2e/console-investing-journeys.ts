@@ -87,6 +87,55 @@ async function enterCustomerCode(page: Page): Promise<string> {
   return code;
 }
 
+interface SalesLine {
+  channel: string;
+  staffId: string | null;
+  volume: { amount: string; currency: string };
+  pendingVolume: { amount: string; currency: string };
+}
+
+/** The signed-in staff member's phone line of this month's sales ledger, as the API reports it. */
+async function myPhoneLine(page: Page, platform: Platform): Promise<SalesLine & { staffId: string }> {
+  const me = await page.request.get(`${platform.consoleUrl}/api/v1/me`);
+  assert(me.ok(), `reading the staff user: ${me.status()}`);
+  const { id } = (await me.json()) as { id: string };
+  const res = await page.request.get(`${platform.consoleUrl}/api/v1/investing/sales?channel=phone`);
+  assert(res.ok(), `reading the sales ledger: ${res.status()}`);
+  const { items } = (await res.json()) as { items: SalesLine[] };
+  const line = items.find((l) => l.staffId === id && l.volume.currency === 'CNY');
+  assert(line, 'the sales ledger has no phone line for the staff member who just sold by phone');
+  return { ...line, staffId: id };
+}
+
+/** `¥1,234.50` → `1234.50`: the figure a money cell shows, to compare with the API's decimal string. */
+function shownAmount(text: string | null): string {
+  return (text ?? '').replace(/[¥,\s]/g, '');
+}
+
+/**
+ * Opens the sales ledger, finds the staff member's phone line and checks that its volume and pending
+ * volume are what the API says: the deposit confirmed at once (≥ 1,000.00), the fund held until T+1.
+ */
+async function checkSalesLedger(page: Page, platform: Platform): Promise<string> {
+  const line = await myPhoneLine(page, platform);
+  const whole = (amount: string) => BigInt(amount.split('.')[0] ?? '0');
+  assert(whole(line.volume.amount) >= 1000n, `phone volume ${line.volume.amount}: the deposit is missing`);
+  assert(
+    whole(line.pendingVolume.amount) >= 1000n,
+    `pending ${line.pendingVolume.amount}: the fund is missing`,
+  );
+  await page.getByTestId('nav-sales').click();
+  const row = page.locator(`[data-testid="sales-row"][data-channel="phone"][data-staff="${line.staffId}"]`);
+  await row.first().waitFor();
+  const volume = shownAmount(await row.first().getByTestId('sales-volume').textContent());
+  assert(volume === line.volume.amount, `the ledger shows volume ${volume}, the API ${line.volume.amount}`);
+  const pending = shownAmount(await row.first().getByTestId('sales-pendingVolume').textContent());
+  assert(pending === line.pendingVolume.amount, `pending ${pending}, the API ${line.pendingVolume.amount}`);
+  await page.getByTestId('sales-total').first().waitFor();
+  await page.getByTestId('sales-chart').locator('canvas').first().waitFor();
+  return line.staffId;
+}
+
 async function toEnglish(page: Page): Promise<void> {
   await page.getByTestId('language-switch').click();
   await page.getByTestId('language-option-en').click();
@@ -150,6 +199,14 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           await expectText(page, 'holdings-table', '¥1,000.00');
           await screenshot(page, 'console-customer-holdings');
 
+          // The sale is credited to the staff member's phone line of this month's sales ledger.
+          await checkSalesLedger(page, platform);
+          await expectText(page, 'sales-table', '电话销售');
+          await expectText(page, 'sales-table', '合计');
+          await screenshot(page, 'console-sales-ledger', true);
+          await page.goBack();
+          await expectText(page, 'customer-title', '张伟');
+
           await toEnglish(page);
           await page.getByTestId('customer-tab-orders').click();
           await expectText(page, 'orders-table', 'Pending confirmation');
@@ -167,6 +224,20 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           await page.getByTestId('order-mine').click();
           await page.locator('[data-testid="order-row"]').filter({ hasText: fund.code }).first().waitFor();
           await screenshot(page, 'console-orders-mine-en');
+
+          const staffId = await checkSalesLedger(page, platform);
+          await expectText(page, 'sales-table', 'Phone sales');
+          await expectText(page, 'sales-table', 'Total');
+          await screenshot(page, 'console-sales-ledger-en', true);
+          // A line opens the order search filtered by its channel and staff member.
+          await page
+            .locator(`[data-testid="sales-row"][data-channel="phone"][data-staff="${staffId}"]`)
+            .first()
+            .getByTestId('sales-volume')
+            .click();
+          await expectText(page, 'order-channel-filter', 'Phone sales');
+          await page.locator('[data-testid="order-row"]').filter({ hasText: fund.code }).first().waitFor();
+          await screenshot(page, 'console-orders-of-sales-line-en');
         }),
     },
     {

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Flex, Input, Select, Table, type TableColumnsType,
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useStaffDirectory, useStaffName } from '../auth.ts';
+import { useStaffDirectory } from '../auth.ts';
 import { useMoney } from '../ledger/labels.tsx';
 import { fetchSales, investingKeys, SALES_CHANNELS, type SalesFilter, type SalesLine } from './api.ts';
 import { useChannelName } from './labels.tsx';
@@ -30,7 +30,6 @@ export function SalesPage() {
   const navigate = useNavigate();
   const money = useMoney();
   const channelName = useChannelName();
-  const staffName = useStaffName();
   const directory = useStaffDirectory();
   const [params, setParams] = useSearchParams();
   const filter: SalesFilter = {
@@ -69,16 +68,15 @@ export function SalesPage() {
     [t],
   );
 
-  const figure = (key: 'orders' | 'confirmed' | 'refused' | 'customers', width = 90) => ({
+  // No fixed widths: the columns take what their figures need, so all ten fit a desktop screen.
+  const figure = (key: 'orders' | 'confirmed' | 'refused' | 'customers') => ({
     title: t(`investing.sales.columns.${key}`),
     dataIndex: key,
-    width,
     align: 'right' as const,
   });
   const amount = (key: 'volume' | 'pendingVolume' | 'redemptions' | 'fees') => ({
     title: t(`investing.sales.columns.${key}`),
     key,
-    width: 150,
     align: 'right' as const,
     className: 'nowrap',
     render: (_: unknown, l: SalesLine) => <span data-testid={`sales-${key}`}>{money(l[key])}</span>,
@@ -87,23 +85,34 @@ export function SalesPage() {
     {
       title: t('investing.sales.columns.channel'),
       dataIndex: 'channel',
-      width: 110,
+      className: 'nowrap',
       render: (v: string) => <span data-testid="sales-channel">{channelName(v)}</span>,
     },
     {
       title: t('investing.sales.columns.staff'),
       key: 'staff',
-      width: 170,
-      render: (_: unknown, l) => (
-        <span data-testid="sales-staff">
-          {l.staffId ? (l.staffName ?? staffName(l.staffId)) : t('investing.sales.selfService')}
-        </span>
-      ),
+      render: (_: unknown, l) => {
+        const known = l.staffId ? directory.get(l.staffId) : undefined;
+        return (
+          <Flex vertical data-testid="sales-staff">
+            <span>
+              {l.staffId
+                ? (known?.displayName ?? l.staffName ?? l.staffId)
+                : t('investing.sales.selfService')}
+            </span>
+            {known ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {known.username}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
     },
-    figure('orders', 80),
-    figure('confirmed', 80),
-    figure('refused', 80),
-    figure('customers', 80),
+    figure('orders'),
+    figure('confirmed'),
+    figure('refused'),
+    figure('customers'),
     amount('volume'),
     amount('pendingVolume'),
     amount('redemptions'),
@@ -203,7 +212,7 @@ export function SalesPage() {
             dataSource={lines}
             loading={sales.isPending || sales.isFetching}
             pagination={false}
-            scroll={{ x: 1150 }}
+            scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('investing.sales.empty') }}
             onRow={(l) =>
               ({
