@@ -40,6 +40,7 @@ export function AssetsPage() {
   return (
     <Flex vertical gap={16} data-testid="assets-page">
       <Card
+        title={t('assets.title')}
         extra={
           <Link to="/plans" data-testid="assets-plans">
             {t('assets.plans')}

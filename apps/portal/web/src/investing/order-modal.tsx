@@ -1,11 +1,4 @@
-import {
-  currentLanguage,
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  isApiError,
-  problemText,
-} from '@onefin/ui';
+import { currentLanguage, formatDate, formatMoney, isApiError, problemText } from '@onefin/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Result } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -15,6 +8,7 @@ import { CASH_ACCOUNT_KEY, fetchCashAccount, newIdempotencyKey } from '../accoun
 import { AMOUNT_PATTERN } from '../account/payment-modal.tsx';
 import { SuitabilityResult } from '../products/suitability.tsx';
 import { type Order, type OrderRequest, placeOrder, previewOrder, refreshAfterOrder } from './api.ts';
+import { previewItems } from './order-preview-items.tsx';
 
 /** What the modal trades: a fund or wealth product to buy, or a fund holding to redeem. */
 export interface OrderTarget {
@@ -246,104 +240,7 @@ export function OrderModal(props: { target: OrderTarget | undefined; mode: Order
               bordered
               style={{ marginBottom: 16 }}
               data-testid="order-preview"
-              items={[
-                ...(p.minimum && mode === 'buy'
-                  ? [
-                      {
-                        key: 'min',
-                        label: t('order.minimum', { amount: '' }).trim(),
-                        children: money(p.minimum),
-                      },
-                    ]
-                  : []),
-                {
-                  key: 'fee',
-                  label: t('order.fee'),
-                  children: (
-                    <span data-testid="order-fee">
-                      {p.fee && p.fee.amount !== '0.00' ? money(p.fee) : t('order.feeFree')}
-                    </span>
-                  ),
-                },
-                ...(p.estimatedShares
-                  ? [
-                      {
-                        key: 'shares',
-                        label: t('order.estimatedShares', { date: formatDate(p.navDate, language) }),
-                        children: p.estimatedShares,
-                      },
-                    ]
-                  : []),
-                ...(p.estimatedProceeds
-                  ? [
-                      {
-                        key: 'proceeds',
-                        label: t('order.estimatedProceeds', { date: formatDate(p.navDate, language) }),
-                        children: money(p.estimatedProceeds),
-                      },
-                    ]
-                  : []),
-                ...(p.expectedYield
-                  ? [
-                      {
-                        key: 'yield',
-                        label: t('order.expectedYield'),
-                        children: `${money(p.expectedYield.min)} – ${money(p.expectedYield.max)}`,
-                      },
-                    ]
-                  : []),
-                ...(p.instantLimitLeft && isSelling
-                  ? [
-                      {
-                        key: 'instant',
-                        label: t('order.instantLimitLeft'),
-                        children: <span data-testid="order-instant-limit">{money(p.instantLimitLeft)}</span>,
-                      },
-                    ]
-                  : []),
-                ...(mode === 'instant'
-                  ? [{ key: 'arrival', label: t('order.instantArrival'), children: t('order.instantNow') }]
-                  : []),
-                ...(p.remainingQuota
-                  ? [{ key: 'quota', label: t('order.remainingQuota'), children: money(p.remainingQuota) }]
-                  : []),
-                {
-                  key: 'trade',
-                  label: t('order.tradeDate'),
-                  children: <span data-testid="order-trade-date">{formatDate(p.tradeDate, language)}</span>,
-                },
-                ...(isFund && mode !== 'instant'
-                  ? [
-                      {
-                        key: 'cutoff',
-                        label: t('order.cutoffLabel'),
-                        children: (
-                          <span data-testid="order-cutoff">
-                            {t('order.cutoff', { time: formatDateTime(p.cutoffAt, language) })}
-                          </span>
-                        ),
-                      },
-                    ]
-                  : []),
-                ...(isFund && mode !== 'instant'
-                  ? [
-                      {
-                        key: 'confirm',
-                        label: t('order.confirmDate'),
-                        children: formatDate(p.confirmDate, language),
-                      },
-                    ]
-                  : []),
-                ...(p.coolingOffHours > 0
-                  ? [
-                      {
-                        key: 'cooling',
-                        label: t('order.cancel'),
-                        children: t('order.coolingOff', { hours: p.coolingOffHours }),
-                      },
-                    ]
-                  : []),
-              ]}
+              items={previewItems(p, { mode, isFund, t, language, money })}
             />
           ) : null}
           {mode === 'buy' ? (
