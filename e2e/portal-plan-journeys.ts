@@ -103,9 +103,29 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
 
           await page.getByTestId('plan-detail').waitFor();
           await expectText(page, 'plan-detail-status', '进行中');
-          await expectText(page, 'plan-detail-next', /下次扣款 \d{4}/);
+          await expectText(page, 'plan-detail-next', /\d{4}年\d+月\d+日/);
           await expectNoHorizontalScroll(page);
           await screenshot(page, 'portal-plan-detail-phone', true);
+
+          // No run day has come yet (a plan never charges the day it is set up, and the clock is
+          // real), so the server's answer gets one skipped run added, to see how a skip reads.
+          const planId = new URL(page.url()).pathname.split('/').pop() ?? '';
+          await page.route(`**/api/v1/plans/${planId}`, async (route) => {
+            if (route.request().method() !== 'GET') return route.fallback();
+            const response = await route.fetch();
+            const plan = (await response.json()) as { runs: unknown[] };
+            const skipped = {
+              dueOn: '2026-11-06',
+              status: 'skipped',
+              orderId: null,
+              reason: 'insufficient_funds',
+              at: '2026-11-06T01:00:00.000Z',
+            };
+            await route.fulfill({ response, json: { ...plan, runs: [skipped, ...plan.runs] } });
+          });
+          await page.reload();
+          await expectText(page, 'plan-run-reason', '余额不足，本期未扣款');
+          await screenshot(page, 'portal-plan-skipped-run-phone', true);
           await page.getByTestId('plan-pause').click();
           await expectText(page, 'plan-detail-status', '已暂停');
           await page.getByTestId('plan-resume').waitFor();
@@ -122,6 +142,10 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await expectText(page, 'plan-status', 'Paused');
           await expectNoHorizontalScroll(page);
           await screenshot(page, 'portal-plans-phone-en', true);
+          await row.getByTestId('plan-link').click();
+          await expectText(page, 'plan-run-reason', 'Skipped: not enough cash');
+          await expectText(page, 'plan-detail-status', 'Paused');
+          await screenshot(page, 'portal-plan-detail-phone-en', true);
         }),
     },
     {
@@ -274,7 +298,9 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await screenshot(page, 'portal-deposit-withdraw-confirm-phone');
           await page.getByTestId('deposit-withdraw-confirm').click();
           await page.locator('.ant-message').getByText('已提前支取').waitFor();
-          await page.keyboard.press('Escape');
+          await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+          await page.locator('.ant-modal-close').click();
+          await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
           const withdrawn = page.locator('[data-testid="order-row"]').filter({ hasText: '提前支取' }).first();
           await withdrawn.waitFor();
           await withdrawn.getByTestId('order-link').click();

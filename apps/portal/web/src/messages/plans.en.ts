@@ -56,6 +56,8 @@ export const plansEn: MessageTree<typeof plansZhCN> = {
     back: 'Back to regular plans',
     notFound: 'No such plan',
     createdAt: 'Set up {{date}}',
+    nextRunLabel: 'Next run',
+    createdLabel: 'Set up',
     fromAssets: 'Regular plans',
     fromProduct: 'Regular plan',
   },

@@ -50,6 +50,8 @@ export const plansZhCN = {
     back: '返回定投计划',
     notFound: '没有这个定投计划',
     createdAt: '创建于 {{date}}',
+    nextRunLabel: '下次扣款',
+    createdLabel: '创建时间',
     fromAssets: '定投计划',
     fromProduct: '定投',
   },

@@ -69,18 +69,14 @@ export function PlanDetailPage() {
               ? [
                   {
                     key: 'next',
-                    label: t('plans.runDay'),
-                    children: (
-                      <span data-testid="plan-detail-next">
-                        {t('plans.nextRun', { date: formatDate(p.nextRunOn, language) })}
-                      </span>
-                    ),
+                    label: t('plans.nextRunLabel'),
+                    children: <span data-testid="plan-detail-next">{formatDate(p.nextRunOn, language)}</span>,
                   },
                 ]
               : []),
             {
               key: 'created',
-              label: t('orderDetail.createdAt'),
+              label: t('plans.createdLabel'),
               children: formatDateTime(p.createdAt, language),
             },
           ]}
