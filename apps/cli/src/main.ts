@@ -5,6 +5,7 @@ import { createWorker, serviceJobs } from '@onefin/worker';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import pino from 'pino';
+import { registerModelCommands } from './model.ts';
 import { listenConsole, listenPortal, openRuntime, type Runtime } from './runtime.ts';
 import { MAX_SEED_CUSTOMERS, parseSeedFlags } from './seed/options.ts';
 import { DEFAULT_WORLD, demoLoginsText, type SeedReport, seedDemo } from './seed.ts';
@@ -190,5 +191,7 @@ audit
     );
     process.exit(1);
   });
+
+registerModelCommands(program);
 
 await program.parseAsync();

@@ -22,12 +22,18 @@ type Trained = { sha256: string; rows: number; seed: number };
 
 /** What `onefin model train` writes: the model, the data it learned from, and its cross-validated AUC. */
 export type ModelArtifact =
-  | { set: 'credit'; format: 1; trainedOn: Trained; crossValidatedAuc: MetricSummary; model: CreditScorecard }
+  | {
+      set: 'credit';
+      format: 1;
+      trainedOn: Trained;
+      crossValidatedAuc?: MetricSummary;
+      model: CreditScorecard;
+    }
   | {
       set: 'marketing';
       format: 1;
       trainedOn: Trained;
-      crossValidatedAuc: MetricSummary;
+      crossValidatedAuc?: MetricSummary;
       model: PropensityModel;
     };
 
@@ -41,50 +47,42 @@ export function readModelFile(set: ModelSet, text: string): FileResult<Table> {
 }
 
 /**
- * Cross-validates (5 stratified folds) and then trains on every row of the file. `onProgress` is called
- * after each stage so the CLI can draw a bar.
+ * Cross-validates (5 stratified folds, and time-ordered ones for marketing) unless told not to, then
+ * trains on every row of the file. `onProgress` is called after each stage so the CLI can draw a bar.
  */
 export function trainModelFile(
   set: ModelSet,
   text: string,
-  seed: number,
+  options: { seed: number; isCrossValidated: boolean },
   onProgress: (stage: string) => void = () => undefined,
 ): FileResult<{ artifact: ModelArtifact; figures: object }> {
+  const { seed, isCrossValidated } = options;
   const read = readModelFile(set, text);
   if (!read.ok) return read;
   const table = read.value;
   const all = Array.from({ length: table.rowCount }, (_, i) => i);
   const trainedOn = { sha256: sha256Hex(text), rows: table.rowCount, seed };
   if (set === 'credit') {
-    const cv = evaluateCredit(table, { folds: 5, seed, withChallenger: false });
+    const cv = isCrossValidated
+      ? evaluateCredit(table, { folds: 5, seed, withChallenger: false })
+      : undefined;
     onProgress('cross-validated');
     const model = trainCreditScorecard(table, all);
     onProgress('trained');
-    const artifact: ModelArtifact = {
-      set,
-      format: 1,
-      trainedOn,
-      crossValidatedAuc: cv.scorecard.summary.auc,
-      model,
-    };
-    return { ok: true, value: { artifact, figures: cv.scorecard.summary } };
+    const artifact: ModelArtifact = { set, format: 1, trainedOn, model };
+    if (cv) artifact.crossValidatedAuc = cv.scorecard.summary.auc;
+    return { ok: true, value: { artifact, figures: cv?.scorecard.summary ?? {} } };
   }
-  const cv = evaluateMarketing(table, { folds: 5, timeBlocks: 5, seed });
+  const cv = isCrossValidated ? evaluateMarketing(table, { folds: 5, timeBlocks: 5, seed }) : undefined;
   onProgress('cross-validated');
   const trained = trainPropensity(table, all, { kind: 'trees', options: { ...MARKETING_BOOSTING, seed } });
   if (!trained.ok) throw new Error(trained.detail); // the delivered feature list never leaks
   onProgress('trained');
-  const artifact: ModelArtifact = {
-    set,
-    format: 1,
-    trainedOn,
-    crossValidatedAuc: cv.randomFolds.summary.auc,
-    model: trained.model,
-  };
-  return {
-    ok: true,
-    value: { artifact, figures: { ...cv.randomFolds.summary, timeOrdered: cv.timeOrdered.summary } },
-  };
+  const artifact: ModelArtifact = { set, format: 1, trainedOn, model: trained.model };
+  if (!cv) return { ok: true, value: { artifact, figures: {} } };
+  artifact.crossValidatedAuc = cv.randomFolds.summary.auc;
+  const figures = { ...cv.randomFolds.summary, timeOrdered: cv.timeOrdered.summary };
+  return { ok: true, value: { artifact, figures } };
 }
 
 export const writeArtifact = (artifact: ModelArtifact) => artifactToJson(artifact);
