@@ -154,3 +154,24 @@ describe('placing orders through the portal', () => {
     ).toBe(404);
   });
 });
+
+describe('the electronic confirmation of an order', () => {
+  it('is a printable page of the customer’s own order, in Chinese or English, with its digest', async () => {
+    const placed = await post(
+      alice,
+      { type: 'subscribe', productId: ids.F110011, amount: cny('500.00') },
+      'receipt-1',
+    );
+    const id = placed.json().id;
+    const zh = await alice.client.get(`/api/v1/orders/${id}/receipt`);
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toContain('text/html');
+    for (const text of ['交易确认书', id, '基金申购', '500.00 CNY', '待确认'])
+      expect(zh.body).toContain(text);
+    expect(zh.body).toMatch(/data-testid="receipt-digest">[0-9a-f]{64}</);
+    const en = await alice.client.get(`/api/v1/orders/${id}/receipt?lang=en`);
+    expect(en.body).toContain('Pending confirmation');
+    expect((await bob.client.get(`/api/v1/orders/${id}/receipt`)).statusCode).toBe(404);
+    expect((await alice.client.get(`/api/v1/orders/${id}/receipt?lang=fr`)).statusCode).toBe(400);
+  });
+});

@@ -17,6 +17,7 @@ import {
   toOrderDto,
   toSalesLineDto,
 } from './http-schemas.ts';
+import { renderReceipt } from './receipt.ts';
 import { ORDER_STATUSES } from './schema.ts';
 import type { InvestingService } from './service.ts';
 
@@ -93,6 +94,32 @@ export async function investingConsoleRoutes(
       const found = await investing.getOrder(request.params.id);
       if (!found.ok) throw problemFor(INVESTING_PROBLEMS, found.error);
       return toOrderDetailDto(found.value);
+    },
+  );
+
+  app.get(
+    '/api/v1/investing/orders/:id/receipt',
+    {
+      preHandler: staff('orders.read'),
+      schema: {
+        tags,
+        description: 'The electronic confirmation of an order, as the customer gets it.',
+        params: z.strictObject({ id }),
+        querystring: z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (request, reply) => {
+      const found = await investing.getOrder(request.params.id);
+      if (!found.ok) throw problemFor(INVESTING_PROBLEMS, found.error);
+      const o = found.value;
+      const customer = await opts.identity.getCustomer(o.customerId);
+      const staffMember = o.staffId ? await opts.identity.getStaff(o.staffId) : undefined;
+      const html = renderReceipt(o, o.history, {
+        lang: request.query.lang,
+        customerName: customer?.displayName ?? o.customerId,
+        staffName: staffMember?.displayName ?? null,
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 

@@ -21,6 +21,7 @@ import {
   toOrderDto,
   toPreviewDto,
 } from './http-schemas.ts';
+import { renderReceipt } from './receipt.ts';
 import { ORDER_STATUSES } from './schema.ts';
 import type { InvestingService } from './service.ts';
 
@@ -122,6 +123,33 @@ export async function investingPortalRoutes(
       const found = await investing.getOrder(request.params.id, currentCustomer(request).id);
       if (!found.ok) throw problemFor(INVESTING_PROBLEMS, found.error);
       return toOrderDetailDto(found.value);
+    },
+  );
+
+  app.get(
+    '/api/v1/orders/:id/receipt',
+    {
+      preHandler: auth,
+      schema: {
+        tags,
+        description: 'The electronic confirmation (交易确认书) of an order: a printable HTML page.',
+        params: z.strictObject({ id }),
+        querystring: z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (request, reply) => {
+      const customerId = currentCustomer(request).id;
+      const found = await investing.getOrder(request.params.id, customerId);
+      if (!found.ok) throw problemFor(INVESTING_PROBLEMS, found.error);
+      const o = found.value;
+      const customer = await opts.identity.getCustomer(customerId);
+      const staffMember = o.staffId ? await opts.identity.getStaff(o.staffId) : undefined;
+      const html = renderReceipt(o, o.history, {
+        lang: request.query.lang,
+        customerName: customer?.displayName ?? customerId,
+        staffName: staffMember?.displayName ?? null,
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 
