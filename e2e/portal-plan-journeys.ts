@@ -89,6 +89,9 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await logInCustomer(page, platform, zhangWei);
           const fund = await buyable(page, platform, 'fund', (p) => p.category !== 'money_market');
           await page.goto(`${platform.portalUrl}/products/${fund.id}`);
+          await page.getByTestId('product-plan').waitFor();
+          await expectNoHorizontalScroll(page);
+          await screenshot(page, 'portal-product-plan-button-phone');
           await page.getByTestId('product-plan').click();
           await page.getByTestId('plan-submit').waitFor();
           await page.getByTestId('plan-amount').fill('500.00');
