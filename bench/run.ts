@@ -10,6 +10,7 @@ export const BENCHES: Record<string, () => Promise<Bench>> = {
   api: async () => (await import('./api.ts')).runApiBench,
   catalogue: async () => (await import('./catalogue.ts')).runCatalogueBench,
   ledger: async () => (await import('./ledger.ts')).runLedgerBench,
+  models: async () => (await import('./models.ts')).runModelsBench,
   orders: async () => (await import('./orders.ts')).runOrdersBench,
 };
 

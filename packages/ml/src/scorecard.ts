@@ -69,25 +69,38 @@ export type FeaturePoints = { column: string; bin: string; points: number; point
 
 export type ScoredApplicant = { score: number; probability: number; points: FeaturePoints[] };
 
+/** Each feature's best points, worked out once per card rather than once per applicant. */
+export function bestPointsOf(card: Scorecard): number[] {
+  return card.features.map((f) => Math.max(...f.bins.map((b) => b.points)));
+}
+
 /**
  * Scores one applicant (values in the order of `card.features`). The score is the sum of the printed
  * points; the probability comes from the unrounded log-odds. An unseen code scores the feature's
  * neutral (WoE 0) points.
  */
-export function scoreWithCard(card: Scorecard, values: ArrayLike<number>): ScoredApplicant {
+export function scoreWithCard(
+  card: Scorecard,
+  values: ArrayLike<number>,
+  bestPoints: readonly number[] = bestPointsOf(card),
+): ScoredApplicant {
   const { factor, offset } = scalingConstants(card.scaling);
-  const neutral = (offset + factor * -card.intercept) / card.features.length;
+  const neutral = Math.round((offset + factor * -card.intercept) / card.features.length);
   let logOddsBad = card.intercept;
+  let score = 0;
   const points = card.features.map((f, j) => {
-    const v = values[j] as number;
-    logOddsBad += f.coefficient * woeValue(f.woe, v);
-    const at = binIndex(f.woe, v);
+    const at = binIndex(f.woe, values[j] as number);
     const bin = at === undefined ? undefined : f.bins[at];
-    const earned = bin ? bin.points : Math.round(neutral);
-    const best = Math.max(...f.bins.map((b) => b.points));
-    return { column: f.column, bin: bin?.label ?? 'unseen', points: earned, pointsBelowBest: best - earned };
+    logOddsBad += f.coefficient * (bin?.woe ?? 0);
+    const earned = bin ? bin.points : neutral;
+    score += earned;
+    return {
+      column: f.column,
+      bin: bin?.label ?? 'unseen',
+      points: earned,
+      pointsBelowBest: (bestPoints[j] as number) - earned,
+    };
   });
-  const score = points.reduce((sum, p) => sum + p.points, 0);
   return { score, probability: sigmoid(logOddsBad), points };
 }
 

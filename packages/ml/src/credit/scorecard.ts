@@ -1,5 +1,6 @@
 import { numberColumn, type Table } from '../csv.ts';
 import {
+  bestPointsOf,
   type FeaturePoints,
   fitScorecard,
   reasonCodes,
@@ -99,9 +100,10 @@ export function scoreCreditTable(model: CreditScorecard, table: Table, reasonCou
   const ids = numberColumn(table, CREDIT_ID);
   const out: CreditScore[] = [];
   const values = new Float64Array(used.length);
+  const best = bestPointsOf(model.card);
   for (let i = 0; i < table.rowCount; i++) {
     for (let j = 0; j < used.length; j++) values[j] = (used[j] as Float64Array)[i] as number;
-    const scored = scoreWithCard(model.card, values);
+    const scored = scoreWithCard(model.card, values, best);
     out.push({
       id: ids[i] as number,
       probability: scored.probability,
@@ -120,8 +122,9 @@ export function predictCreditRows(
 ): Float64Array {
   const used = model.variables.map((name) => columns.get(name) as Float64Array);
   const values = new Float64Array(used.length);
+  const best = bestPointsOf(model.card);
   return Float64Array.from(rows, (r) => {
     for (let j = 0; j < used.length; j++) values[j] = (used[j] as Float64Array)[r] as number;
-    return scoreWithCard(model.card, values).probability;
+    return scoreWithCard(model.card, values, best).probability;
   });
 }
