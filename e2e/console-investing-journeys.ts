@@ -11,19 +11,35 @@ interface ListedProduct {
   category: string;
   channels: string[];
   minimumAmount: { amount: string } | null;
+  attributes: { kind: string; company?: string };
 }
 
-/** A fund on sale by phone at one of these risk levels, as the console's product search lists it. */
-async function phoneFund(page: Page, platform: Platform, levels: readonly string[]): Promise<ListedProduct> {
+/** Funds on sale by phone, as the console's product search lists them (with their fund company). */
+async function phoneFunds(page: Page, platform: Platform): Promise<ListedProduct[]> {
   const res = await page.request.get(
     `${platform.consoleUrl}/api/v1/products?kind=fund&status=on_sale&limit=200`,
   );
   assert(res.ok(), `listing funds: ${res.status()}`);
   const { items } = (await res.json()) as { items: ListedProduct[] };
-  const fund = items.find(
+  return items.filter((p) => p.channels.includes('phone'));
+}
+
+/** Picks a product in the drawer's product or target picker by its code. */
+async function pickProduct(page: Page, testId: string, code: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(code);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: code })
+    .first()
+    .click();
+}
+
+/** A fund on sale by phone at one of these risk levels, as the console's product search lists it. */
+async function phoneFund(page: Page, platform: Platform, levels: readonly string[]): Promise<ListedProduct> {
+  const fund = (await phoneFunds(page, platform)).find(
     (p) =>
       levels.includes(p.riskLevel) &&
-      p.channels.includes('phone') &&
       p.category !== 'money_market' &&
       // 1,000.00 is enough to buy it
       Number(p.minimumAmount?.amount ?? '0') <= 1000,
@@ -218,6 +234,7 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
             .click();
           await expectText(page, 'order-channel', 'Phone sales');
           await expectText(page, 'order-history', 'Awaiting customer');
+          await expectText(page, 'order-customer-link', '张伟');
           await screenshot(page, 'console-order-detail-en', true);
 
           await page.getByTestId('nav-orders').click();
@@ -273,6 +290,51 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
         }),
     },
     {
+      name: 'console investing: phone sales tries to convert 张伟’s fund into another company’s fund and is refused naming both companies; a money-market redemption offers the instant (T+0) switch',
+      run: (browser) =>
+        withPage(browser, 'console-assisted-conversion', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'phone_sales');
+          const funds = await phoneFunds(page, platform);
+          const source = funds.find((f) => f.category !== 'money_market' && f.attributes.company);
+          assert(source, 'no fund sold by phone');
+          const other = funds.find(
+            (f) => f.attributes.company && f.attributes.company !== source.attributes.company,
+          );
+          assert(other, 'the demo catalogue has funds of only one company');
+          const mmf = funds.find((f) => f.category === 'money_market');
+          assert(mmf, 'no money-market fund sold by phone');
+          await openCustomer(page, '13800138001', '张伟');
+
+          await page.getByTestId('customer-assisted-order').click();
+          await page.getByTestId('assist-drawer').waitFor();
+          await pickProduct(page, 'assist-product', source.code);
+          await page.getByTestId('assist-type-convert').click();
+          await pickProduct(page, 'assist-target', other.code);
+          await expectText(page, 'assist-target-other-company', other.attributes.company ?? '');
+          await page.getByTestId('assist-shares').fill('100.00');
+          await page.getByTestId('assist-submit').click();
+          await expectText(page, 'assist-refusal-title', '只能转换为同一基金公司');
+          await expectText(page, 'assist-refusal-detail', other.attributes.company ?? '');
+          await screenshot(page, 'console-assisted-conversion-refused');
+          assert(
+            (await page.getByTestId('assist-awaiting').count()) === 0,
+            'a refused conversion asks for a code',
+          );
+
+          // Instant redemption is offered for a money-market fund only, and the server takes it.
+          await pickProduct(page, 'assist-product', mmf.code);
+          await page.getByTestId('assist-type-redeem').click();
+          await page.getByTestId('assist-fast').click();
+          await page.getByTestId('assist-shares').fill('999999.00');
+          await page.getByTestId('assist-submit').click();
+          await expectText(page, 'assist-refusal-title', /份额不足|快速赎回/);
+          await screenshot(page, 'console-assisted-fast-redemption');
+          await pickProduct(page, 'assist-product', source.code);
+          await page.getByTestId('assist-type-redeem').click();
+          assert((await page.getByTestId('assist-fast').count()) === 0, 'an equity fund offers T+0');
+        }),
+    },
+    {
       name: 'console investing: operations runs the end of day and reads its report, with no reconciliation break',
       run: (browser) =>
         withPage(browser, 'console-end-of-day', DESKTOP, async (page) => {
@@ -283,6 +345,7 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           await page.getByTestId('eod-report').waitFor();
           await expectText(page, 'eod-breaks', '无差异');
           await expectText(page, 'eod-status', '已完成');
+          await expectText(page, 'eod-line-conversions', '基金转换');
           await screenshot(page, 'console-end-of-day', true);
           await toEnglish(page);
           await expectText(page, 'eod-breaks', 'No breaks');

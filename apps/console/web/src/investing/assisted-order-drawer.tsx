@@ -173,6 +173,18 @@ export function AssistedOrderDrawer(props: {
   const isMoneyMarket = product?.kind === 'fund' && product.category === 'money_market';
   const isOtherCompany = Boolean(target && product && companyOf(target) !== companyOf(product));
   const bySharesTypes: (AssistedType | undefined)[] = ['redeem', 'convert'];
+  // Our words for the refusals whose facts are on screen; the server's own detail for the rest.
+  const refusalDetail = (error: unknown) => {
+    if (!isApiError(error)) return undefined;
+    if (error.code === 'risk_too_high' && product && props.riskLevel)
+      return t('investing.assist.riskTooHigh', { product: product.riskLevel, customer: props.riskLevel });
+    if (error.code === 'not_convertible' && isOtherCompany)
+      return t('investing.assist.targetOtherCompany', {
+        target: companyOf(target),
+        source: companyOf(product),
+      });
+    return undefined;
+  };
 
   const orderLink = placed ? (
     <Link
@@ -353,15 +365,7 @@ export function AssistedOrderDrawer(props: {
       ) : null}
       {place.isError ? (
         <div style={{ marginBottom: 16 }}>
-          <Refusal
-            error={place.error}
-            testId="assist-refusal"
-            detail={
-              isApiError(place.error) && place.error.code === 'risk_too_high' && product && props.riskLevel
-                ? t('investing.assist.riskTooHigh', { product: product.riskLevel, customer: props.riskLevel })
-                : undefined
-            }
-          />
+          <Refusal error={place.error} testId="assist-refusal" detail={refusalDetail(place.error)} />
         </div>
       ) : null}
       <Flex gap={8} justify="end">

@@ -213,7 +213,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
   eod: {
     title: 'End of day',
     subtitle:
-      'Confirms fund subscriptions and redemptions, wealth purchases past cooling-off, maturities and money-market income, then reconciles with the ledger; a rerun changes nothing',
+      'Confirms fund subscriptions, redemptions and conversions, wealth purchases past cooling-off, maturities and money-market income, then reconciles with the ledger; a rerun changes nothing',
     run: 'Run end of day',
     runConfirm:
       'Run the end of day for the settleable trade date? Running it again for the same date changes nothing.',
