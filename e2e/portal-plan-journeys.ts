@@ -216,6 +216,13 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await redeemed.getByTestId('order-link').click();
           await expectText(page, 'order-detail-status', '已确认');
           await expectText(page, 'order-detail-proceeds', '¥1,000.00');
+          const receiptHref = await page.getByTestId('order-receipt').getAttribute('href');
+          assert(receiptHref, 'no electronic confirmation link');
+          const receipt = await page.request.get(`${platform.portalUrl}${receiptHref}`);
+          assert(
+            receipt.ok() && (receipt.headers()['content-type'] ?? '').includes('text/html'),
+            `the electronic confirmation: ${receipt.status()}`,
+          );
           await expectNoHorizontalScroll(page);
           await screenshot(page, 'portal-order-detail-instant-phone', true);
           await toEnglish(page);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import {
   currentLanguage,
   formatDate,
@@ -108,7 +108,20 @@ export function OrderDetailPage() {
           </Button>
         ) : null}
       </Card>
-      <Card title={t('orderDetail.title')}>
+      <Card
+        title={t('orderDetail.title')}
+        extra={
+          // The electronic confirmation (交易确认书): a printable page in the customer's language.
+          <a
+            href={`/api/v1/orders/${encodeURIComponent(o.id)}/receipt?lang=${language}`}
+            target="_blank"
+            rel="noopener"
+            data-testid="order-receipt"
+          >
+            <FileTextOutlined /> {t('orderDetail.receipt')}
+          </a>
+        }
+      >
         <Descriptions
           column={screens.md ? 2 : 1}
           size="small"

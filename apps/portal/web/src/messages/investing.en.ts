@@ -145,6 +145,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     reason: 'Reason',
     notFound: 'No such order',
     allOrders: 'All orders',
+    receipt: 'Confirmation',
   },
   deposit: {
     withdraw: 'Withdraw early',

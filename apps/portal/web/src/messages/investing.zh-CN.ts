@@ -141,6 +141,7 @@ export const investingZhCN = {
     reason: '原因',
     notFound: '没有这笔订单',
     allOrders: '全部交易记录',
+    receipt: '交易确认书',
   },
   deposit: {
     withdraw: '提前支取',
