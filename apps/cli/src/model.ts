@@ -8,6 +8,7 @@ import {
   type ModelArtifact,
   type ModelSet,
   parseArtifact,
+  scorecardCsv,
   scoreModelFile,
   trainModelFile,
   writeArtifact,
@@ -136,5 +137,14 @@ export function registerModelCommands(program: Command): void {
       const evaluated = evaluateModelFile(loadOrTrain(set, flags.model), text);
       if (!evaluated.ok) refuse(flags.in, evaluated.problems);
       console.log(JSON.stringify({ model: set, ...evaluated.value }));
+    });
+  model
+    .command('scorecard')
+    .requiredOption('--out <F>', 'CSV to write: feature, bin, woe, points')
+    .option('--model <F>', 'credit artifact (default .data/models/credit.json, trained if missing)')
+    .description('export the credit scorecard table (one line per bin)')
+    .action((flags: { out: string; model?: string }) => {
+      const artifact = loadOrTrain('credit', flags.model);
+      if (artifact.set === 'credit') writeFileSync(resolve(flags.out), scorecardCsv(artifact.model.card));
     });
 }

@@ -65,4 +65,13 @@ describe('onefin model (credit, on 1,500 training rows)', () => {
     expect(run.stderr).toContain('line 3: expected 25 cells, found 1');
     expect(existsSync(output)).toBe(false);
   });
+
+  it('scorecard exports one line per bin, each with its points', () => {
+    const output = join(dir, 'scorecard.csv');
+    execFileSync('node', [onefin, 'model', 'scorecard', '--out', output, '--model', artifact]);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('feature,bin,woe,points');
+    expect(lines.some((l) => l.startsWith('PAY_0,'))).toBe(true);
+    for (const l of lines.slice(1)) expect(l).toMatch(/,-?\d+$/);
+  });
 });
