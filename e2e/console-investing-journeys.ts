@@ -192,6 +192,14 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           const steps = await page.getByTestId('order-history-item').count();
           assert(steps >= 3, `the status history shows ${steps} steps`);
           await screenshot(page, 'console-order-detail', true);
+          // The electronic confirmation the customer gets, opened from the order.
+          const receipt = await page.getByTestId('order-receipt').getAttribute('href');
+          assert(receipt?.includes('lang=zh-CN'), `the confirmation link is ${receipt}`);
+          const document = await page.request.get(`${platform.consoleUrl}${receipt}`);
+          assert(document.ok(), `the confirmation answers ${document.status()}`);
+          const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+          assert(document.headers()['content-type']?.includes('text/html'), 'the confirmation is no page');
+          assert((await document.text()).includes(orderId), `the confirmation does not name ${orderId}`);
 
           await page.getByText('返回客户').click();
           await page.getByTestId('customer-tab-orders').click();

@@ -1,7 +1,20 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { formatTimestamp, isApiError, problemText } from '@onefin/ui';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { currentLanguage, formatTimestamp, isApiError, problemText } from '@onefin/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Flex, Result, Row, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -58,7 +71,7 @@ export function OrderPage() {
 }
 
 function OrderView(props: { order: OrderDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const money = useMoney();
   const nameOf = useProductName();
   const channelName = useChannelName();
@@ -137,6 +150,18 @@ function OrderView(props: { order: OrderDetail }) {
               <OrderStatusTag status={o.status} />
             </span>
           </Flex>
+        }
+        extra={
+          // The electronic confirmation (交易确认书) the customer gets, printable, in the reader's language.
+          <Button
+            icon={<FileTextOutlined />}
+            href={`/api/v1/investing/orders/${encodeURIComponent(o.id)}/receipt?lang=${currentLanguage(i18n)}`}
+            target="_blank"
+            rel="noopener"
+            data-testid="order-receipt"
+          >
+            {t('investing.order.receipt')}
+          </Button>
         }
       >
         <Descriptions

@@ -71,6 +71,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     backToCustomer: 'Back to the customer',
     notFound: 'Order not found',
     title: 'Order',
+    receipt: 'Confirmation',
     summary: 'Order',
     money: 'Amounts and shares',
     deadlines: 'Deadlines',

@@ -63,6 +63,7 @@ export const investingZhCN = {
     backToCustomer: '返回客户',
     notFound: '订单不存在',
     title: '订单详情',
+    receipt: '交易确认书',
     summary: '订单信息',
     money: '金额与份额',
     deadlines: '时限',
