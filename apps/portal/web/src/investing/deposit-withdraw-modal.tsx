@@ -52,11 +52,12 @@ export function DepositWithdrawModal(props: { deposit: OrderTarget | undefined; 
   return (
     <Modal
       open={deposit !== undefined}
-      title={`${t('deposit.title')} · ${deposit?.name ?? ''}`}
+      title={t('deposit.title')}
       onCancel={props.onClose}
       footer={null}
       data-testid="deposit-withdraw-modal"
     >
+      <Typography.Paragraph strong>{deposit?.name}</Typography.Paragraph>
       <Alert
         type="warning"
         showIcon
