@@ -156,7 +156,9 @@ describe('a fund conversion', () => {
       shares: '5954.74',
       refund: cny('0.00'),
       nav: '1.0700',
+      conversion: { targetProductId: ids.F110022, otherOrderId: conversionId },
     });
+    expect(out.conversion.otherOrderId).toBe(into.id);
     expect((await holding(alice, ids.F110011 as string)).shares).toBe('2980.73');
     expect(await holding(alice, ids.F110022 as string)).toMatchObject({
       shares: '5954.74',

@@ -73,6 +73,7 @@ describe('instant redemption of a money-market fund', () => {
       confirmDate: '2026-03-03',
       proceeds: cny('6000.00'),
       fee: cny('0.00'),
+      fast: true,
     });
     expect(await cashOf(p, alice.id)).toEqual({ balance: '15000.00', available: '15000.00' });
     expect((await position()).shares).toBe('24000.00');

@@ -1,7 +1,7 @@
 import { type Money, toMoneyDto } from '@onefin/kernel';
 import { z } from 'zod';
 import { cancellableUntil } from './cancellation.ts';
-import type { Order, OrderEvent } from './model.ts';
+import { type Order, type OrderEvent, targetOf } from './model.ts';
 import { formatShares } from './money-rules.ts';
 import type { AssetSummary, Holding, HoldingLot } from './portfolio.ts';
 import type { OrderPreview } from './preview.ts';
@@ -38,9 +38,38 @@ export const orderDto = z.object({
   cancellableUntil: z.string().nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
+  /** Redemptions paid at once (T+0) from a money-market fund. */
+  fast: z.boolean(),
+  /** Conversions: the fund converted into, and the other side's order once confirmed. */
+  conversion: z
+    .object({
+      targetProductId: z.string(),
+      targetCode: z.string(),
+      targetNameZh: z.string(),
+      targetNameEn: z.string(),
+      otherOrderId: z.string().nullable(),
+    })
+    .nullable(),
   /** Simulator only, on the answer that placed an order awaiting the customer (see Order). */
   confirmationCode: z.string().optional(),
 });
+
+function conversionOf(o: Order): z.infer<typeof orderDto>['conversion'] {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (o.type === 'convert_out') {
+    const t = targetOf(o);
+    return t ? { ...t, otherOrderId: text(o.detail.intoOrderId) } : null;
+  }
+  if (o.type === 'convert_in')
+    return {
+      targetProductId: o.productId,
+      targetCode: o.productCode,
+      targetNameZh: o.productNameZh,
+      targetNameEn: o.productNameEn,
+      otherOrderId: text(o.detail.conversionOf),
+    };
+  return null;
+}
 
 export function toOrderDto(o: Order): z.infer<typeof orderDto> {
   return {
@@ -68,6 +97,8 @@ export function toOrderDto(o: Order): z.infer<typeof orderDto> {
     cancellableUntil: cancellableUntil(o)?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
     completedAt: o.completedAt?.toISOString() ?? null,
+    fast: o.detail.fast === true,
+    conversion: conversionOf(o),
     ...(o.confirmationCode ? { confirmationCode: o.confirmationCode } : {}),
   };
 }
