@@ -71,7 +71,7 @@ const LABELS = {
   ],
 } as const;
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -138,18 +138,18 @@ export function renderReceipt(
   ];
   const table = rows
     .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
-    .map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('');
   const events = history
     .map(
       (h) =>
-        `<li><span>${escape(shanghai(h.at))}</span> ${escape(STATUS[h.status]?.[i] ?? h.status)}${h.detail ? ` — ${escape(h.detail)}` : ''}</li>`,
+        `<li><span>${escapeHtml(shanghai(h.at))}</span> ${escapeHtml(STATUS[h.status]?.[i] ?? h.status)}${h.detail ? ` — ${escapeHtml(h.detail)}` : ''}</li>`,
     )
     .join('');
   return `<!doctype html>
 <html lang="${opts.lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(label('title'))} ${escape(o.id)}</title>
+<title>${escapeHtml(label('title'))} ${escapeHtml(o.id)}</title>
 <style>
 body{font-family:"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:0;padding:24px;color:#1f1f1f;background:#f5f5f5}
 main{max-width:640px;margin:0 auto;background:#fff;padding:24px;border-radius:8px}
@@ -160,10 +160,10 @@ th{width:36%;color:#595959;font-weight:normal}h2{font-size:15px;margin:20px 0 8p
 @media print{body{background:#fff;padding:0}main{padding:0}}
 </style></head>
 <body><main>
-<h1>OneFin · ${escape(label('title'))}</h1>
+<h1>OneFin · ${escapeHtml(label('title'))}</h1>
 <table>${table}</table>
-<h2>${escape(label('history'))}</h2><ul>${events}</ul>
-<p>${escape(label('digest'))}: <span class="digest" data-testid="receipt-digest">${receiptDigest(o, history)}</span></p>
-<p class="note">${escape(label('note'))}</p>
+<h2>${escapeHtml(label('history'))}</h2><ul>${events}</ul>
+<p>${escapeHtml(label('digest'))}: <span class="digest" data-testid="receipt-digest">${receiptDigest(o, history)}</span></p>
+<p class="note">${escapeHtml(label('note'))}</p>
 </main></body></html>`;
 }
