@@ -1,13 +1,14 @@
-import { type Executor, fail, type Money, ok } from '@onefin/kernel';
+import { type Executor, fail, type Money, ok, type Result } from '@onefin/kernel';
 import type { AccountId, LedgerCommand } from '@onefin/ledger';
-import { type FundAttributes, type NavPoint, type Product, tradeDateOf } from '@onefin/products';
+import type { FundAttributes, NavPoint, Product } from '@onefin/products';
 import type { Context } from './context.ts';
-import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
+import type { InvestingError } from './errors.ts';
 import { type ConversionTarget, type Order, transferIds } from './model.ts';
 import { type ConversionConfirmation, confirmConversion, takeFifo } from './money-rules.ts';
 import { findByKey, insertOrder, type OrderRequest, productFields, transition } from './orders.ts';
-import { addLot, freezeShares, openLotsForUpdate, removeSlices, unfreezeShares } from './positions.ts';
+import { addLot, openLotsForUpdate, removeSlices, unfreezeShares } from './positions.ts';
 import { type OrderInput, type Placed, recordRefusal } from './purchases.ts';
+import { placeShareOrder } from './redemptions.ts';
 import type { ChunkOutcome } from './settle-orders.ts';
 
 /**
@@ -18,10 +19,21 @@ import type { ChunkOutcome } from './settle-orders.ts';
  * bought the target fund, all in one transaction.
  */
 
-class NotEnoughShares extends Error {}
-
 const fundOf = (p: Product): FundAttributes | undefined =>
   p.attributes.kind === 'fund' ? p.attributes : undefined;
+
+/** Both funds' terms when one may convert into the other: same company and currency, not itself. */
+export function convertibility(
+  from: Product,
+  to: Product,
+): Result<{ from: FundAttributes; to: FundAttributes }, InvestingError> {
+  const a = fundOf(from);
+  const b = fundOf(to);
+  if (!a || !b) return fail('wrong_product_kind');
+  if (from.id === to.id || a.company !== b.company || from.currency !== to.currency)
+    return fail('not_convertible', `${from.code} is managed by ${a.company}, ${to.code} by ${b.company}`);
+  return ok({ from: a, to: b });
+}
 
 export async function placeConversion(
   d: Context,
@@ -30,11 +42,8 @@ export async function placeConversion(
   const from = await d.catalogueProduct(input.productId);
   const to = await d.catalogueProduct(input.targetProductId);
   if (!from || !to) return fail('product_not_found');
-  const a = fundOf(from);
-  const b = fundOf(to);
-  if (!a || !b) return fail('wrong_product_kind');
-  if (from.id === to.id || a.company !== b.company || from.currency !== to.currency)
-    return fail('not_convertible', `${from.code} is managed by ${a.company}, ${to.code} by ${b.company}`);
+  const convertible = convertibility(from, to);
+  if (!convertible.ok) return convertible;
   const request: OrderRequest = {
     customerId: input.customerId,
     productId: from.id,
@@ -59,26 +68,7 @@ export async function placeConversion(
   const decision = await d.products.suitabilityFor(input.customerId, to, input.channel);
   const base = { ...request, ...productFields(from) };
   if (!decision.allowed) return recordRefusal(d, { ...base, detail: { ...target } }, decision);
-  const tradeDate = tradeDateOf(d.clock.now(), await d.products.tradingCalendar());
-  try {
-    return await d.db.transaction().execute(async (trx) => {
-      const inserted = await insertOrder(d, trx, {
-        ...base,
-        status: 'submitted',
-        tradeDate,
-        detail: { ...target },
-      });
-      if (!inserted.ok) return inserted;
-      if (!inserted.value.isNew) return ok(inserted.value.order);
-      if (needsCustomer(d, input.channel)) return ok(await awaitCustomer(d, trx, inserted.value.order));
-      if (!(await freezeShares(trx, input.customerId, from.id, input.shares))) throw new NotEnoughShares();
-      const pending = await transition(d, trx, inserted.value.order.id, ['submitted'], 'pending');
-      return ok(pending ?? inserted.value.order);
-    });
-  } catch (error) {
-    if (error instanceof NotEnoughShares) return fail('insufficient_shares');
-    throw error;
-  }
+  return placeShareOrder(d, { ...base, shares: input.shares, detail: { ...target } });
 }
 
 /** A conversion ready to confirm: both funds and both NAVs of its trade date. */

@@ -5,11 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
+import { moneyDto } from './http-schemas.ts';
 import type { Plan, PlanRun } from './plans.ts';
 import { PLAN_FREQUENCIES, PLAN_STATUSES } from './schema.ts';
 import type { InvestingService } from './service.ts';
-
-const moneyDto = z.object({ amount: z.string(), currency: z.string() });
 
 export const planDto = z.object({
   id: z.string(),

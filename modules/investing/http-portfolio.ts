@@ -1,15 +1,11 @@
+import { calendarDate } from '@onefin/http';
 import { currentCustomer, type IdentityService, requireCustomer } from '@onefin/identity';
 import { toMoneyDto } from '@onefin/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { moneyDto } from './http-schemas.ts';
 import type { InvestingService } from './service.ts';
-
-const moneyDto = z.object({ amount: z.string(), currency: z.string() });
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
 
 const historyDto = z.object({
   currency: z.string(),
@@ -47,7 +43,9 @@ export async function portfolioPortalRoutes(
       preHandler: auth,
       schema: {
         tags,
-        querystring: z.strictObject({ from: date.optional().describe('first close; default a year back') }),
+        querystring: z.strictObject({
+          from: calendarDate.optional().describe('first close; default a year back'),
+        }),
         response: { 200: historyDto },
       },
     },

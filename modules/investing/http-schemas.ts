@@ -8,7 +8,7 @@ import type { OrderPreview } from './preview.ts';
 import type { SalesLine } from './sales.ts';
 import { ORDER_STATUSES, ORDER_TYPES } from './schema.ts';
 
-const moneyDto = z.object({ amount: z.string(), currency: z.string() });
+export const moneyDto = z.object({ amount: z.string(), currency: z.string() });
 const m = (x: Money | null) => (x ? toMoneyDto(x) : null);
 /** Shares travel as decimal strings with 2 dp, like money. */
 export const SHARES = /^\d{1,12}(\.\d{1,2})?$/;

@@ -32,8 +32,11 @@ export async function maturityCalendar(d: Context, customerId: string): Promise<
     .orderBy('id')
     .execute();
   const out: Maturity[] = [];
+  // Several lots of one product (each deposit is one) read the product once.
+  const products = new Map<string, ReturnType<typeof d.products.getProduct>>();
   for (const lot of lots) {
-    const product = await d.products.getProduct(lot.product_id);
+    if (!products.has(lot.product_id)) products.set(lot.product_id, d.products.getProduct(lot.product_id));
+    const product = await products.get(lot.product_id);
     const a = product?.attributes;
     if (!product || !a || !lot.maturity_date || (a.kind !== 'wealth' && a.kind !== 'deposit')) continue;
     const principal = { amount: lot.remaining_cost, currency: product.currency as CurrencyCode };

@@ -135,18 +135,29 @@ export async function plansOf(d: Context, customerId: string): Promise<Plan[]> {
   return rows.map(toPlan);
 }
 
-/** A plan with its latest runs, newest first; `customerId` limits it to the customer's own. */
-export async function planWithRuns(
+/** The customer's own plan (any plan without `customerId`). */
+async function planOf(
   d: Context,
   planId: string,
   customerId?: string,
-): Promise<Result<Plan & { runs: PlanRun[] }, InvestingError>> {
+): Promise<Result<Plan, InvestingError>> {
   const row = await investingDb(d.db)
     .selectFrom('investing_plans')
     .selectAll()
     .where('id', '=', planId)
     .executeTakeFirst();
   if (!row || (customerId !== undefined && row.customer_id !== customerId)) return fail('plan_not_found');
+  return ok(toPlan(row));
+}
+
+/** A plan with its latest runs, newest first; `customerId` limits it to the customer's own. */
+export async function planWithRuns(
+  d: Context,
+  planId: string,
+  customerId?: string,
+): Promise<Result<Plan & { runs: PlanRun[] }, InvestingError>> {
+  const plan = await planOf(d, planId, customerId);
+  if (!plan.ok) return plan;
   const runs = await investingDb(d.db)
     .selectFrom('investing_plan_runs')
     .selectAll()
@@ -155,7 +166,7 @@ export async function planWithRuns(
     .limit(24)
     .execute();
   return ok({
-    ...toPlan(row),
+    ...plan.value,
     runs: runs.map((r) => ({
       dueOn: r.due_on,
       status: r.status,
@@ -176,7 +187,7 @@ export async function setPlanStatus(
   planId: string,
   status: PlanStatus,
 ): Promise<Result<Plan, InvestingError>> {
-  const found = await planWithRuns(d, planId, customerId);
+  const found = await planOf(d, planId, customerId);
   if (!found.ok) return found;
   if (found.value.status === 'stopped') return fail('plan_stopped');
   if (found.value.status === status) return ok(found.value);

@@ -17,6 +17,7 @@ import {
   tradeDateOf,
 } from '@onefin/products';
 import type { Context } from './context.ts';
+import { convertibility } from './conversions.ts';
 import type { InvestingError } from './errors.ts';
 import { fastRedeemedOn, isMoneyMarket } from './fast-redemption.ts';
 import {
@@ -180,11 +181,8 @@ async function previewConversion(
 ): Promise<Result<OrderPreview, InvestingError>> {
   const to = await d.catalogueProduct(input.targetProductId);
   if (!to) return fail('product_not_found');
-  const a = from.attributes;
-  const b = to.attributes;
-  if (a.kind !== 'fund' || b.kind !== 'fund') return fail('wrong_product_kind');
-  if (from.id === to.id || a.company !== b.company || from.currency !== to.currency)
-    return fail('not_convertible');
+  const convertible = convertibility(from, to);
+  if (!convertible.ok) return convertible;
   const decision = await d.products.suitability({
     customerId: input.customerId,
     productId: to.id,
@@ -196,8 +194,8 @@ async function previewConversion(
   const slices = takeFifo(lots, input.shares);
   if (!slices) return fail('insufficient_shares');
   const c = confirmConversion(
-    a,
-    b,
+    convertible.value.from,
+    convertible.value.to,
     slices,
     { from: from.latestNav.nav, to: to.latestNav.nav },
     base.tradeDate,

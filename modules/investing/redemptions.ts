@@ -7,7 +7,15 @@ import type { InvestingError } from './errors.ts';
 import { placeFastRedemption } from './fast-redemption.ts';
 import type { Order } from './model.ts';
 import { transferIds } from './model.ts';
-import { findByKey, getOrder, insertOrder, type OrderRequest, productFields, transition } from './orders.ts';
+import {
+  findByKey,
+  getOrder,
+  insertOrder,
+  type NewOrder,
+  type OrderRequest,
+  productFields,
+  transition,
+} from './orders.ts';
 import { freezeShares, unfreezeShares } from './positions.ts';
 import type { OrderInput, Placed } from './purchases.ts';
 import { releaseQuota } from './quotas.ts';
@@ -42,23 +50,29 @@ export async function placeRedemption(
   if (!replay.ok) return replay;
   if (replay.value) return ok(replay.value);
   if (input.fast) return placeFastRedemption(d, request, product);
+  return placeShareOrder(d, { ...request, ...productFields(product), shares: input.shares });
+}
+
+/**
+ * Records an order that sells shares (a redemption, a conversion out) and reserves them on the
+ * position in the same transaction, or, for a remote sale, waits for the customer first.
+ */
+export async function placeShareOrder(
+  d: Context,
+  order: Omit<NewOrder, 'status' | 'tradeDate'> & { shares: bigint },
+): Placed {
   const tradeDate = tradeDateOf(d.clock.now(), await d.products.tradingCalendar());
   try {
-    const order = await d.db.transaction().execute(async (trx) => {
-      const inserted = await insertOrder(d, trx, {
-        ...request,
-        ...productFields(product),
-        status: 'submitted',
-        tradeDate,
-      });
+    return await d.db.transaction().execute(async (trx) => {
+      const inserted = await insertOrder(d, trx, { ...order, status: 'submitted', tradeDate });
       if (!inserted.ok) return inserted;
       if (!inserted.value.isNew) return ok(inserted.value.order);
-      if (needsCustomer(d, input.channel)) return ok(await awaitCustomer(d, trx, inserted.value.order));
-      if (!(await freezeShares(trx, input.customerId, product.id, input.shares))) throw new NotEnoughShares();
+      if (needsCustomer(d, order.channel)) return ok(await awaitCustomer(d, trx, inserted.value.order));
+      if (!(await freezeShares(trx, order.customerId, order.productId, order.shares)))
+        throw new NotEnoughShares();
       const pending = await transition(d, trx, inserted.value.order.id, ['submitted'], 'pending');
       return ok(pending ?? inserted.value.order);
     });
-    return order;
   } catch (error) {
     if (error instanceof NotEnoughShares) return fail('insufficient_shares');
     throw error;

@@ -1,5 +1,5 @@
 import type { AuditService } from '@onefin/audit';
-import { type IdempotencyKeys, pageQuery, strictBody } from '@onefin/http';
+import { calendarDate, type IdempotencyKeys, pageQuery, strictBody } from '@onefin/http';
 import { currentStaff, type IdentityService, requireStaff } from '@onefin/identity';
 import { problemFor } from '@onefin/kernel';
 import type { FastifyInstance } from 'fastify';
@@ -29,10 +29,6 @@ export interface ConsoleInvestingOptions {
 }
 
 const id = z.string().min(1).max(64);
-const businessDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
 /** Every channel staff sell through; self-service channels stay with the portal. */
 const orderBody = orderBodyFor(z.enum(['phone', 'agent', 'corporate', 'branch']));
 const runDto = z.object({
@@ -197,8 +193,8 @@ export async function investingConsoleRoutes(
         description: 'Sales per channel and staff member over business days (Shanghai), from the orders.',
         querystring: z
           .strictObject({
-            from: businessDate.optional().describe('first business day; default the 1st of this month'),
-            to: businessDate.optional().describe('last business day; default today'),
+            from: calendarDate.optional().describe('first business day; default the 1st of this month'),
+            to: calendarDate.optional().describe('last business day; default today'),
             channel: z.enum(['web', 'app', 'phone', 'agent', 'corporate', 'branch']).optional(),
             staffId: id.optional(),
           })
@@ -229,7 +225,7 @@ export async function investingConsoleRoutes(
       preHandler: staff('operations.run'),
       schema: {
         tags,
-        querystring: z.strictObject({ limit: pageQuery.limit, before: businessDate.optional() }),
+        querystring: z.strictObject({ limit: pageQuery.limit, before: calendarDate.optional() }),
         response: { 200: z.object({ items: z.array(runDto) }) },
       },
     },
@@ -242,7 +238,7 @@ export async function investingConsoleRoutes(
       preHandler: staff('operations.run'),
       schema: {
         tags,
-        body: strictBody({ tradeDate: businessDate.optional() }),
+        body: strictBody({ tradeDate: calendarDate.optional() }),
         response: { 200: runDto },
       },
     },

@@ -1,39 +1,20 @@
 import type { Executor } from '@onefin/kernel';
 import type { ColumnType, Selectable } from 'kysely';
+import type { OrderStatus, OrderType, PlanFrequency, PlanStatus } from './reference.ts';
+
+export {
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  type OrderStatus,
+  type OrderType,
+  PLAN_FREQUENCIES,
+  PLAN_STATUSES,
+  type PlanFrequency,
+  type PlanStatus,
+} from './reference.ts';
 
 /** jsonb: read as an object, written as its JSON text. */
 type Json = ColumnType<Record<string, unknown>, string, string>;
-
-export const ORDER_TYPES = [
-  'subscribe',
-  'redeem',
-  /** A fund conversion: shares out of one fund… */
-  'convert_out',
-  /** …and the money into another fund of the same manager, confirmed together at T+1. */
-  'convert_in',
-  'wealth_buy',
-  'wealth_maturity',
-  'deposit_open',
-  'deposit_withdraw',
-  'deposit_maturity',
-] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-
-/**
- * submitted → pending (money or shares reserved, awaiting confirmation) → confirmed | failed |
- * cancelled; `refused` when the suitability check said no (recorded with its reason). An order staff
- * place by phone or through an agent waits in `awaiting_customer` until the customer confirms it.
- */
-export const ORDER_STATUSES = [
-  'submitted',
-  'awaiting_customer',
-  'pending',
-  'confirmed',
-  'failed',
-  'cancelled',
-  'refused',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** The investing module's own tables; no other module reads or writes them. */
 export type InvestingTables = {
@@ -167,11 +148,6 @@ export type InvestingTables = {
     net_invested: bigint;
   };
 };
-
-export const PLAN_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
-export type PlanFrequency = (typeof PLAN_FREQUENCIES)[number];
-export const PLAN_STATUSES = ['active', 'paused', 'stopped'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export type PlanRow = Selectable<InvestingTables['investing_plans']>;
 export type OrderRow = Selectable<InvestingTables['investing_orders']>;

@@ -8,4 +8,4 @@ export {
 } from './src/idempotency.ts';
 export { maskPiiInText } from './src/observability.ts';
 export { sendProblem, toProblem } from './src/problems.ts';
-export { pageQuery, positiveMoney, problemSchema, strictBody } from './src/zod.ts';
+export { calendarDate, pageQuery, positiveMoney, problemSchema, strictBody } from './src/zod.ts';

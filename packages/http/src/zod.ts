@@ -15,6 +15,12 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 
+/** A real calendar date, `YYYY-MM-DD` (a business date, a statement day). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+
 /** Cursor paging query: `limit` 1–200 (default 50) and an opaque `before` cursor. */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

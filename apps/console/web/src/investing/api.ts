@@ -1,3 +1,4 @@
+import type { OrderStatus, OrderType } from '@onefin/investing/reference';
 import { api, type Page } from '../api.ts';
 import type { MoneyDto } from '../ledger/api.ts';
 
@@ -7,29 +8,12 @@ import type { MoneyDto } from '../ledger/api.ts';
  * decimal strings with 2 dp, NAVs decimal strings: shown as they come, never through a float.
  */
 
-export const ORDER_TYPES = [
-  'subscribe',
-  'redeem',
-  'convert_out',
-  'convert_in',
-  'wealth_buy',
-  'wealth_maturity',
-  'deposit_open',
-  'deposit_withdraw',
-  'deposit_maturity',
-] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-
-export const ORDER_STATUSES = [
-  'submitted',
-  'awaiting_customer',
-  'pending',
-  'confirmed',
-  'failed',
-  'cancelled',
-  'refused',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export {
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  type OrderStatus,
+  type OrderType,
+} from '@onefin/investing/reference';
 
 /** The channels staff sell through; web and app are the customer's own. */
 export const ASSISTED_CHANNELS = ['phone', 'agent', 'corporate', 'branch'] as const;

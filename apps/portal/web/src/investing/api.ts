@@ -1,26 +1,10 @@
+import type { OrderStatus, OrderType } from '@onefin/investing/reference';
 import { CASH_ACCOUNT_KEY, type MoneyDto, STATEMENT_KEY } from '../account/api.ts';
 import { api, queryClient } from '../api.ts';
 import type { ProductRiskLevel } from '../products/risk.tsx';
 import type { Suitability } from '../products/types.ts';
 
-export type OrderType =
-  | 'subscribe'
-  | 'redeem'
-  | 'convert_out'
-  | 'convert_in'
-  | 'wealth_buy'
-  | 'wealth_maturity'
-  | 'deposit_open'
-  | 'deposit_withdraw'
-  | 'deposit_maturity';
-export type OrderStatus =
-  | 'submitted'
-  | 'awaiting_customer'
-  | 'pending'
-  | 'confirmed'
-  | 'failed'
-  | 'cancelled'
-  | 'refused';
+export type { OrderStatus, OrderType } from '@onefin/investing/reference';
 
 /** An order as the API shows it; shares are decimal strings with 2 dp. */
 export interface Order {

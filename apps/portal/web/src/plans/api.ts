@@ -1,8 +1,8 @@
+import type { PlanFrequency, PlanStatus } from '@onefin/investing/reference';
 import type { MoneyDto } from '../account/api.ts';
 import { api, queryClient } from '../api.ts';
 
-export type PlanFrequency = 'weekly' | 'biweekly' | 'monthly';
-export type PlanStatus = 'active' | 'paused' | 'stopped';
+export type { PlanFrequency, PlanStatus } from '@onefin/investing/reference';
 
 /** A regular investment plan (定投) as the portal API shows it. */
 export interface Plan {
