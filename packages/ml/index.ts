@@ -18,6 +18,7 @@ export * from './src/marketing/propensity.ts';
 export * from './src/metrics.ts';
 export * from './src/model-files.ts';
 export * from './src/random.ts';
+export * from './src/report.ts';
 export * from './src/scorecard.ts';
 export * from './src/stats.ts';
 export * from './src/validation.ts';

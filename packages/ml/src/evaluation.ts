@@ -9,6 +9,8 @@ export type MetricSummary = { mean: number; sd: number };
 export type CrossValidation = {
   folds: FoldMetrics[];
   summary: Record<keyof FoldMetrics, MetricSummary>;
+  /** Every row's prediction by the fold model that did not learn from it (NaN for rows in no test fold). */
+  outOfFold: Float64Array;
 };
 
 /** All metrics of one set of predicted probabilities. */
@@ -31,8 +33,15 @@ export function crossValidate(
   labels: ArrayLike<number>,
   fitAndPredict: (train: number[], test: number[]) => ArrayLike<number>,
 ): CrossValidation {
-  const results = folds.map((fold) => measure(pick(labels, fold.test), fitAndPredict(fold.train, fold.test)));
-  return { folds: results, summary: summarise(results) };
+  const outOfFold = new Float64Array(labels.length).fill(Number.NaN);
+  const results = folds.map((fold) => {
+    const predicted = fitAndPredict(fold.train, fold.test);
+    fold.test.forEach((row, i) => {
+      outOfFold[row] = predicted[i] as number;
+    });
+    return measure(pick(labels, fold.test), predicted);
+  });
+  return { folds: results, summary: summarise(results), outOfFold };
 }
 
 export function summarise(folds: readonly FoldMetrics[]): Record<keyof FoldMetrics, MetricSummary> {

@@ -3,7 +3,7 @@ import { CREDIT_ID, CREDIT_SCHEMA, CREDIT_TARGET } from './credit/columns.ts';
 import { evaluateCredit } from './credit/evaluate.ts';
 import { type CreditScorecard, scoreCreditTable, trainCreditScorecard } from './credit/scorecard.ts';
 import { type CsvProblem, readTable, type Table } from './csv.ts';
-import { type MetricSummary, measure } from './evaluation.ts';
+import { type CrossValidation, type MetricSummary, measure } from './evaluation.ts';
 import { MARKETING_ID, MARKETING_SCHEMA, MARKETING_TARGET } from './marketing/columns.ts';
 import { evaluateMarketing } from './marketing/evaluate.ts';
 import {
@@ -15,6 +15,8 @@ import {
   trainPropensity,
 } from './marketing/propensity.ts';
 import { calibrationTable } from './metrics.ts';
+import { type ModelReport, modelReport } from './report.ts';
+import { scalingConstants } from './scorecard.ts';
 
 export type ModelSet = 'credit' | 'marketing';
 
@@ -37,6 +39,16 @@ export type ModelArtifact =
       model: PropensityModel;
     };
 
+/** A training run: the artifact, the one-line figures, and what the registry keeps beside it. */
+export type TrainedModelFile = {
+  artifact: ModelArtifact;
+  figures: object;
+  /** Per-fold metrics of the delivered model (random stratified folds), when cross-validated. */
+  crossValidation?: CrossValidation;
+  /** Chart data from the out-of-fold predictions, when cross-validated. */
+  report?: ModelReport;
+};
+
 export type FileResult<T> = { ok: true; value: T } | { ok: false; problems: CsvProblem[] };
 
 const schemaOf = (set: ModelSet) => (set === 'credit' ? CREDIT_SCHEMA : MARKETING_SCHEMA);
@@ -55,7 +67,7 @@ export function trainModelFile(
   text: string,
   options: { seed: number; isCrossValidated: boolean },
   onProgress: (stage: string) => void = () => undefined,
-): FileResult<{ artifact: ModelArtifact; figures: object }> {
+): FileResult<TrainedModelFile> {
   const { seed, isCrossValidated } = options;
   const read = readModelFile(set, text);
   if (!read.ok) return read;
@@ -70,8 +82,15 @@ export function trainModelFile(
     const model = trainCreditScorecard(table, all);
     onProgress('trained');
     const artifact: ModelArtifact = { set, format: 1, trainedOn, model };
-    if (cv) artifact.crossValidatedAuc = cv.scorecard.summary.auc;
-    return { ok: true, value: { artifact, figures: cv?.scorecard.summary ?? {} } };
+    if (!cv) return { ok: true, value: { artifact, figures: {} } };
+    artifact.crossValidatedAuc = cv.scorecard.summary.auc;
+    const labels = table.numbers.get(CREDIT_TARGET) as Float64Array;
+    const report = modelReport(labels, cv.scorecard.outOfFold, creditPoints(model, cv.scorecard.outOfFold));
+    const figures = {
+      ...cv.scorecard.summary,
+      withSensitive: { auc: cv.scorecardWithSensitive.summary.auc },
+    };
+    return { ok: true, value: { artifact, figures, crossValidation: cv.scorecard, report } };
   }
   const cv = isCrossValidated ? evaluateMarketing(table, { folds: 5, timeBlocks: 5, seed }) : undefined;
   onProgress('cross-validated');
@@ -82,8 +101,19 @@ export function trainModelFile(
   if (!cv) return { ok: true, value: { artifact, figures: {} } };
   artifact.crossValidatedAuc = cv.randomFolds.summary.auc;
   const figures = { ...cv.randomFolds.summary, timeOrdered: cv.timeOrdered.summary };
-  return { ok: true, value: { artifact, figures } };
+  const outOfFold = cv.randomFolds.outOfFold;
+  const report = modelReport(marketingLabels(table), outOfFold, outOfFold.map(propensityPoints));
+  return { ok: true, value: { artifact, figures, crossValidation: cv.randomFolds, report } };
 }
+
+/** A default probability as scorecard points (unrounded: the card's scaling of the log-odds of good). */
+function creditPoints(model: CreditScorecard, probabilities: Float64Array): Float64Array {
+  const { factor, offset } = scalingConstants(model.card.scaling);
+  return probabilities.map((p) => offset + factor * Math.log((1 - p) / p));
+}
+
+/** Propensity as staff read it: probability × 1000. */
+export const propensityPoints = (p: number) => Math.round(p * 1000);
 
 export const writeArtifact = (artifact: ModelArtifact) => artifactToJson(artifact);
 export const parseArtifact = (text: string) => artifactFromJson<ModelArtifact>(text);
