@@ -3,7 +3,7 @@ import type { Database } from '@onefin/db';
 import { createTestDatabase, createTestDatabaseWithReplica } from '@onefin/db/testing';
 import type { App } from '@onefin/http';
 import type { Role } from '@onefin/identity';
-import { createManualClock, type ManualClock } from '@onefin/kernel';
+import { createManualClock, createMovableClock, type ManualClock, type MovableClock } from '@onefin/kernel';
 import { composeServices, type Secrets, type Services } from '@onefin/platform';
 import { createPortalApp } from '@onefin/portal';
 import { TestClient } from './client.ts';
@@ -20,6 +20,8 @@ export const CUSTOMER_PASSWORD = 'Customer2026';
 export interface TestPlatform {
   db: Database;
   clock: ManualClock;
+  /** With `demoClock`: the movable demo clock the services run on, itself running on `clock`. */
+  demoClock?: MovableClock;
   services: Services;
   portal: App;
   console: App;
@@ -35,11 +37,13 @@ export interface TestPlatform {
 
 /** The whole platform over a fresh database of the running engine, with a clock tests can move. */
 export async function startTestPlatform(
-  opts: { replica?: boolean; loginRateLimitPerMinute?: number } = {},
+  opts: { replica?: boolean; loginRateLimitPerMinute?: number; demoClock?: string } = {},
 ): Promise<TestPlatform> {
   const db = opts.replica ? await createTestDatabaseWithReplica() : await createTestDatabase();
   const clock = createManualClock(new Date());
-  const services = composeServices({ db, secrets: TEST_SECRETS, clock });
+  // As `onefin start --clock` runs: the demo clock starts at the instant and runs on with `clock`.
+  const demoClock = opts.demoClock ? createMovableClock(opts.demoClock, clock) : undefined;
+  const services = composeServices({ db, secrets: TEST_SECRETS, clock: demoClock ?? clock });
   const shared = {
     services,
     db,
@@ -49,10 +53,11 @@ export async function startTestPlatform(
     logLevel: 'silent',
   };
   const portal = await createPortalApp(shared);
-  const consoleApp = await createConsoleApp(shared);
+  const consoleApp = await createConsoleApp({ ...shared, demoClock });
   const platform: TestPlatform = {
     db,
     clock,
+    ...(demoClock ? { demoClock } : {}),
     services,
     portal,
     console: consoleApp,

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'ledger.adjust',
   'ledger.approve',
   'payments.reconcile',
+  // Only where `onefin start --clock` runs a movable demo clock; no production start has the route.
+  'demo.clock',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.approve',
     'products.read',
     'products.approve',
+    'demo.clock',
   ],
   advisor: SALES,
   phone_sales: SALES,
@@ -88,6 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.adjust',
     'ledger.approve',
     'payments.reconcile',
+    'demo.clock',
   ],
   risk_officer: ['customers.read', 'products.read', 'risk.review', 'approvals.read'],
   underwriter: ['customers.read', 'underwriting.decide', 'approvals.read'],

@@ -25,9 +25,9 @@ function closeOnSignal(closers: Closer[]): void {
   process.once('SIGTERM', close);
 }
 
-async function withRuntime(): Promise<Runtime> {
+async function withRuntime(env: Record<string, string | undefined> = process.env): Promise<Runtime> {
   try {
-    return await openRuntime(loadConfig());
+    return await openRuntime(loadConfig(env));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -135,6 +135,9 @@ program
   .action(async (which: string) => {
     if (!['portal', 'console', 'worker'].includes(which))
       program.error(`unknown app "${which}": use portal, console or worker`);
+    // Each process would run its own copy of the clock, and moving one would not move the others.
+    if (process.env.ONEFIN_DEMO_CLOCK)
+      program.error('ONEFIN_DEMO_CLOCK works with `onefin start` only, where one process shares the clock');
     const rt = await withRuntime();
     if (which === 'worker') {
       const worker = startWorker(rt);
@@ -150,9 +153,15 @@ program
   .command('start')
   .description('migrate, seed on first run, and run portal, console and worker in this process')
   .option('--dev', 'also run both web apps under the vite dev server (hot reload on 5173 and 5174)')
-  .action(async (opts: { dev?: boolean }) => {
+  .option(
+    '--clock <instant>',
+    'demo only: run on a clock that starts at this ISO 8601 instant (e.g. 2026-11-10T09:30:00+08:00) and that operations can move forward from the console (POST /api/v1/demo/clock); same as ONEFIN_DEMO_CLOCK',
+  )
+  .action(async (opts: { dev?: boolean; clock?: string }) => {
     const started = Date.now();
-    const rt = await withRuntime();
+    const rt = await withRuntime(
+      opts.clock ? { ...process.env, ONEFIN_DEMO_CLOCK: opts.clock } : process.env,
+    );
     if (rt.config.ONEFIN_SEED && (await rt.services.identity.listStaff()).length === 0)
       await seedWithProgress(rt);
     const portal = await listenPortal(rt);
@@ -169,6 +178,10 @@ program
       () => rt.db.close(),
     ]);
     console.log(`OneFin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.db.engine})`);
+    if (rt.demoClock)
+      console.log(
+        `Demo clock at ${rt.demoClock.now().toISOString()}: move it forward with POST ${consoleApp.url}/api/v1/demo/clock {"advance":"P1D"} (admin or operations)`,
+      );
     console.log(demoLoginsText(portal.url, consoleApp.url));
     if (opts.dev)
       console.log('Hot-reloading web apps: portal http://127.0.0.1:5173  console http://127.0.0.1:5174');

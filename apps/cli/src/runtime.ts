@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { CONSOLE_WEB_DIST, createConsoleApp } from '@onefin/console';
 import { createDatabase, type Database, migrateToLatest } from '@onefin/db';
 import type { App } from '@onefin/http';
+import { createMovableClock, type MovableClock } from '@onefin/kernel';
 import { allMigrations, composeServices, type OneFinConfig, type Services } from '@onefin/platform';
 import { createPortalApp, PORTAL_WEB_DIST } from '@onefin/portal';
 
@@ -9,6 +10,8 @@ export interface Runtime {
   config: OneFinConfig;
   db: Database;
   services: Services;
+  /** Set by ONEFIN_DEMO_CLOCK (`onefin start --clock`): every service runs on it, and the console can move it. */
+  demoClock?: MovableClock;
 }
 
 /** Opens the configured database (embedded PGlite under the data dir, or PostgreSQL), migrated. */
@@ -29,9 +32,12 @@ export async function openRuntime(config: OneFinConfig): Promise<Runtime> {
     await db.close();
     throw error;
   }
+  // Demo only (loadConfig refuses it in production): starts at the given instant and runs on from there.
+  const demoClock = config.ONEFIN_DEMO_CLOCK ? createMovableClock(config.ONEFIN_DEMO_CLOCK) : undefined;
   const services = composeServices({
     db,
     secrets: config.secrets,
+    ...(demoClock ? { clock: demoClock } : {}),
     identity: {
       maxFailedLogins: config.LOGIN_MAX_FAILURES,
       lockoutMinutes: config.LOCKOUT_MINUTES,
@@ -42,7 +48,7 @@ export async function openRuntime(config: OneFinConfig): Promise<Runtime> {
     },
     customers: { assessmentValidityMonths: config.RISK_ASSESSMENT_VALID_MONTHS },
   });
-  return { config, db, services };
+  return { config, db, services, ...(demoClock ? { demoClock } : {}) };
 }
 
 function appOptions(rt: Runtime) {
@@ -63,7 +69,11 @@ export async function listenPortal(rt: Runtime): Promise<{ app: App; url: string
 }
 
 export async function listenConsole(rt: Runtime): Promise<{ app: App; url: string }> {
-  const app = await createConsoleApp({ ...appOptions(rt), webDist: CONSOLE_WEB_DIST });
+  const app = await createConsoleApp({
+    ...appOptions(rt),
+    webDist: CONSOLE_WEB_DIST,
+    demoClock: rt.demoClock,
+  });
   const url = await app.listen({ host: rt.config.HOST, port: rt.config.CONSOLE_PORT });
   return { app, url };
 }

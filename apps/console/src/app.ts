@@ -5,10 +5,12 @@ import type { Database } from '@onefin/db';
 import { type App, createHttpApp, createIdempotencyKeys } from '@onefin/http';
 import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
 import { investingConsoleRoutes } from '@onefin/investing';
+import type { MovableClock } from '@onefin/kernel';
 import { ledgerConsoleRoutes } from '@onefin/ledger';
 import { paymentsConsoleRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
 import { productsConsoleRoutes } from '@onefin/products';
+import { demoClockRoutes } from './demo-clock.ts';
 
 export interface ConsoleOptions {
   services: Services;
@@ -18,6 +20,8 @@ export interface ConsoleOptions {
   loginRateLimitPerMinute: number;
   logLevel: string;
   webDist?: string | undefined;
+  /** The movable demo clock of `onefin start --clock` (the services run on it); its route exists only then. */
+  demoClock?: MovableClock | undefined;
 }
 
 export const CONSOLE_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -89,5 +93,6 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     investing: opts.services.investing,
     idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
   });
+  if (opts.demoClock) await app.register(demoClockRoutes, { identity, audit, clock: opts.demoClock });
   return app;
 }

@@ -39,6 +39,16 @@ export const configSchema = z.object({
   SESSION_CACHE_MS: envInt(2000, 0, 60_000),
   RISK_ASSESSMENT_VALID_MONTHS: envInt(12, 1, 60),
   ONEFIN_SEED: envBool(true),
+  /**
+   * Demo only: `onefin start` runs on a movable clock that starts at this instant (ISO 8601 with an
+   * offset) and can be moved forward from the console. Refused in production and by `onefin serve`.
+   */
+  ONEFIN_DEMO_CLOCK: z.iso
+    .datetime({
+      offset: true,
+      message: 'must be an ISO 8601 instant with an offset, e.g. 2026-11-10T09:30:00+08:00',
+    })
+    .optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -95,6 +105,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (raw.DATABASE_REPLICA_URL && !raw.DATABASE_URL) {
     throw new ConfigError(
       'invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (the embedded database has no replica)',
+    );
+  }
+  if (raw.ONEFIN_DEMO_CLOCK && raw.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'invalid configuration:\n  ONEFIN_DEMO_CLOCK: a movable demo clock is never allowed in production',
     );
   }
   const dataDir = resolve(raw.ONEFIN_DATA_DIR);
