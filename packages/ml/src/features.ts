@@ -72,40 +72,50 @@ function namesOf(f: FittedFeature): string[] {
   return [...f.levels.map((l) => `${f.column}=${l}`), `${f.column}=other`];
 }
 
-/** Turns table rows into feature vectors, one Float64Array per row. */
+/** Turns table rows into feature vectors, one Float64Array per row (views on one matrix). */
 export function transformRows(
   pipeline: FeaturePipeline,
   table: Table,
   rows?: readonly number[],
 ): Float64Array[] {
-  const picked = rows ?? Array.from({ length: table.rowCount }, (_, i) => i);
+  const matrix = transformMatrix(pipeline, table, rows);
   const width = pipeline.names.length;
-  const out = picked.map(() => new Float64Array(width));
+  return Array.from({ length: matrix.length / Math.max(width, 1) }, (_, i) =>
+    matrix.subarray(i * width, (i + 1) * width),
+  );
+}
+
+/** Turns table rows into one row-major matrix of `pipeline.names.length` columns. */
+export function transformMatrix(
+  pipeline: FeaturePipeline,
+  table: Table,
+  rows?: readonly number[],
+): Float64Array {
+  const n = rows ? rows.length : table.rowCount;
+  const rowAt = rows ? (i: number) => rows[i] as number : (i: number) => i;
+  const width = pipeline.names.length;
+  const out = new Float64Array(n * width);
   let offset = 0;
   for (const f of pipeline.features) {
     if (f.kind === 'numeric') {
       const column = numberColumn(table, f.column);
-      picked.forEach((r, i) => {
-        (out[i] as Float64Array)[offset] =
-          (transformed(f.transform, column[r] as number) - f.center) / f.scale;
-      });
+      for (let i = 0; i < n; i++)
+        out[i * width + offset] = (transformed(f.transform, column[rowAt(i)] as number) - f.center) / f.scale;
       offset += 1;
     } else if (f.kind === 'indicator') {
       const column = numberColumn(table, f.column);
-      picked.forEach((r, i) => {
-        (out[i] as Float64Array)[offset] = column[r] === f.equals ? 1 : 0;
-      });
+      for (let i = 0; i < n; i++) out[i * width + offset] = column[rowAt(i)] === f.equals ? 1 : 0;
       offset += 1;
     } else {
       const column = textColumn(table, f.column);
       const position = new Map(f.levels.map((l, k) => [l, k]));
       const otherAt = f.levels.length;
-      picked.forEach((r, i) => {
-        const level = column[r] as string;
+      for (let i = 0; i < n; i++) {
+        const level = column[rowAt(i)] as string;
         const k = position.get(level);
-        if (k !== undefined) (out[i] as Float64Array)[offset + k] = 1;
-        else if (level !== f.reference) (out[i] as Float64Array)[offset + otherAt] = 1;
-      });
+        if (k !== undefined) out[i * width + offset + k] = 1;
+        else if (level !== f.reference) out[i * width + offset + otherAt] = 1;
+      }
       offset += f.levels.length + 1;
     }
   }

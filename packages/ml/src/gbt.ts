@@ -175,21 +175,104 @@ function leafValueBinned(node: TreeNode, binned: Binned, row: number): number {
   return at.value;
 }
 
-/** Log-odds of one row given as feature values. */
-export function treesLogOdds(model: BoostedTrees, x: ArrayLike<number>): number {
-  let z = model.baseLogOdds;
+/**
+ * The trees laid out in typed arrays for scoring: node k splits on `feature[k]` at `threshold[k]` and
+ * goes to `left[k]` or `left[k] + 1`; a leaf has feature −1 and its value in `threshold[k]`. One
+ * contiguous layout scores several times faster than walking the JSON objects.
+ */
+export type FlatTrees = {
+  baseLogOdds: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+};
+
+const flatCache = new WeakMap<BoostedTrees, FlatTrees>();
+
+/** Flattens a model once (cached per model object; the artifact itself stays plain JSON trees). */
+export function flattenTrees(model: BoostedTrees): FlatTrees {
+  const cached = flatCache.get(model);
+  if (cached) return cached;
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const left: number[] = [];
+  const roots: number[] = [];
   for (const tree of model.trees) {
-    let at = tree;
-    while (at.kind === 'split') at = (x[at.feature] as number) <= at.threshold ? at.left : at.right;
-    z += at.value;
+    roots.push(feature.length);
+    // breadth-first, so the two children of a split sit side by side
+    const queue: TreeNode[] = [tree];
+    const at: number[] = [feature.length];
+    feature.push(0);
+    threshold.push(0);
+    left.push(0);
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q] as TreeNode;
+      const k = at[q] as number;
+      if (node.kind === 'leaf') {
+        feature[k] = -1;
+        threshold[k] = node.value;
+        continue;
+      }
+      feature[k] = node.feature;
+      threshold[k] = node.threshold;
+      left[k] = feature.length;
+      for (const child of [node.left, node.right]) {
+        queue.push(child);
+        at.push(feature.length);
+        feature.push(0);
+        threshold.push(0);
+        left.push(0);
+      }
+    }
+  }
+  const flat: FlatTrees = {
+    baseLogOdds: model.baseLogOdds,
+    roots: Int32Array.from(roots),
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    left: Int32Array.from(left),
+  };
+  flatCache.set(model, flat);
+  return flat;
+}
+
+/** Log-odds of the row starting at `offset` of a row-major matrix (`x` may be one row, offset 0). */
+function flatLogOdds(f: FlatTrees, x: ArrayLike<number>, offset: number): number {
+  const { roots, feature, threshold, left } = f;
+  let z = f.baseLogOdds;
+  for (let t = 0; t < roots.length; t++) {
+    let k = roots[t] as number;
+    let j = feature[k] as number;
+    while (j >= 0) {
+      k =
+        (x[offset + j] as number) <= (threshold[k] as number) ? (left[k] as number) : (left[k] as number) + 1;
+      j = feature[k] as number;
+    }
+    z += threshold[k] as number;
   }
   return z;
 }
 
+/** Log-odds of one row given as feature values. */
+export function treesLogOdds(model: BoostedTrees, x: ArrayLike<number>): number {
+  return flatLogOdds(flattenTrees(model), x, 0);
+}
+
 /** Probability of the positive class for each row. */
 export function predictBoostedTrees(model: BoostedTrees, rows: readonly ArrayLike<number>[]): Float64Array {
+  const flat = flattenTrees(model);
   const out = new Float64Array(rows.length);
-  for (let r = 0; r < rows.length; r++) out[r] = sigmoid(treesLogOdds(model, rows[r] as ArrayLike<number>));
+  for (let r = 0; r < rows.length; r++) out[r] = sigmoid(flatLogOdds(flat, rows[r] as ArrayLike<number>, 0));
+  return out;
+}
+
+/** Probability for each row of a row-major matrix of `width` columns (one Float64Array, no row objects). */
+export function predictBoostedMatrix(model: BoostedTrees, matrix: Float64Array, width: number): Float64Array {
+  const flat = flattenTrees(model);
+  const n = width === 0 ? 0 : matrix.length / width;
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) out[r] = sigmoid(flatLogOdds(flat, matrix, r * width));
   return out;
 }
 

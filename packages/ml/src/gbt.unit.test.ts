@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type BoostingOptions, fitBoostedTrees, predictBoostedTrees, toColumns } from './gbt.ts';
+import {
+  type BoostedTrees,
+  type BoostingOptions,
+  fitBoostedTrees,
+  predictBoostedMatrix,
+  predictBoostedTrees,
+  type TreeNode,
+  toColumns,
+} from './gbt.ts';
 import { rocAuc } from './metrics.ts';
 import { seededRandom } from './random.ts';
+import { sigmoid } from './stats.ts';
 
 const options: BoostingOptions = {
   trees: 40,
@@ -49,5 +58,23 @@ describe('gradient-boosted trees', () => {
     const c = fitBoostedTrees(toColumns(train.rows), train.labels, { ...options, seed: 2 });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+  });
+
+  it('scores through the flattened arrays exactly as walking the JSON trees does', () => {
+    const train = xorSample(2000, 1);
+    const test = xorSample(300, 3);
+    const model = fitBoostedTrees(toColumns(train.rows), train.labels, options);
+    const walk = (m: BoostedTrees, x: number[]) => {
+      let z = m.baseLogOdds;
+      for (const tree of m.trees) {
+        let at: TreeNode = tree;
+        while (at.kind === 'split') at = (x[at.feature] as number) <= at.threshold ? at.left : at.right;
+        z += at.value;
+      }
+      return sigmoid(z);
+    };
+    const expected = test.rows.map((x) => walk(model, x));
+    expect(Array.from(predictBoostedTrees(model, test.rows))).toEqual(expected);
+    expect(Array.from(predictBoostedMatrix(model, Float64Array.from(test.rows.flat()), 3))).toEqual(expected);
   });
 });

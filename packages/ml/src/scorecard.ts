@@ -69,6 +69,67 @@ export type FeaturePoints = { column: string; bin: string; points: number; point
 
 export type ScoredApplicant = { score: number; probability: number; points: FeaturePoints[] };
 
+/**
+ * A card prepared for fast scoring: per feature, the bin uppers (range bins) or a code → bin map, the
+ * points and coefficient·WoE of every bin, and the neutral points of an unseen code. Cached per card.
+ */
+export type CompiledCard = {
+  features: {
+    uppers?: Float64Array;
+    codes?: Map<number, number>;
+    points: Int32Array;
+    logOdds: Float64Array;
+    best: number;
+  }[];
+  intercept: number;
+  neutral: number;
+};
+
+const compiledCache = new WeakMap<Scorecard, CompiledCard>();
+
+export function compileCard(card: Scorecard): CompiledCard {
+  const cached = compiledCache.get(card);
+  if (cached) return cached;
+  const { factor, offset } = scalingConstants(card.scaling);
+  const compiled: CompiledCard = {
+    intercept: card.intercept,
+    neutral: Math.round((offset + factor * -card.intercept) / card.features.length),
+    features: card.features.map((f) => {
+      const first = f.woe.bins[0];
+      const codes = new Map<number, number>();
+      f.woe.bins.forEach((b, k) => {
+        if (b.kind === 'values') for (const v of b.values) if (!codes.has(v)) codes.set(v, k);
+      });
+      return {
+        ...(first?.kind === 'range'
+          ? { uppers: Float64Array.from(f.woe.bins, (b) => (b.kind === 'range' ? b.upper : 0)) }
+          : { codes }),
+        points: Int32Array.from(f.bins, (b) => b.points),
+        logOdds: Float64Array.from(f.bins, (b) => f.coefficient * b.woe),
+        best: Math.max(...f.bins.map((b) => b.points)),
+      };
+    }),
+  };
+  compiledCache.set(card, compiled);
+  return compiled;
+}
+
+/** The bin of value v in a compiled feature (same answer as woe.ts binIndex); −1 for an unseen code. */
+export function compiledBin(f: CompiledCard['features'][number], v: number): number {
+  const uppers = f.uppers;
+  if (uppers) {
+    let lo = 0;
+    let hi = uppers.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v <= (uppers[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  return f.codes?.get(v) ?? -1;
+}
+
 /** Each feature's best points, worked out once per card rather than once per applicant. */
 export function bestPointsOf(card: Scorecard): number[] {
   return card.features.map((f) => Math.max(...f.bins.map((b) => b.points)));

@@ -1,12 +1,6 @@
 import { numberColumn, type Table } from '../csv.ts';
-import {
-  bestPointsOf,
-  type FeaturePoints,
-  fitScorecard,
-  reasonCodes,
-  type Scorecard,
-  scoreWithCard,
-} from '../scorecard.ts';
+import { type CompiledCard, compileCard, compiledBin, fitScorecard, type Scorecard } from '../scorecard.ts';
+import { sigmoid } from '../stats.ts';
 import { pick } from '../validation.ts';
 import { binCodes, binNumeric, type WoeFeature } from '../woe.ts';
 import { CREDIT_ID, CREDIT_TARGET } from './columns.ts';
@@ -19,6 +13,13 @@ export type CreditScorecardOptions = {
   /** variables below this information value are left out (0.02 = "useless" in the usual scale) */
   minIv: number;
   maxBins: number;
+  /** smallest share of rows in a range bin (default 0.05) and quantile bins to start from (default 20) */
+  minBinShare?: number;
+  fineBins?: number;
+  /** false to bin every range variable without the expected direction (experiments only) */
+  isMonotone?: boolean;
+  /** candidate variables by name (default: every one in CREDIT_VARIABLES) */
+  candidates?: readonly string[];
 };
 
 export const DEFAULT_CREDIT_OPTIONS: CreditScorecardOptions = {
@@ -30,9 +31,14 @@ export const DEFAULT_CREDIT_OPTIONS: CreditScorecardOptions = {
 
 export type CreditScorecard = { card: Scorecard; variables: string[] };
 
-/** Every candidate variable computed once for the whole table, by name. */
-export function creditVariableColumns(table: Table): Map<string, Float64Array> {
-  return new Map(CREDIT_VARIABLES.map((v) => [v.name, v.compute(table)]));
+/** Every candidate variable (or only the named ones) computed once for the whole table, by name. */
+export function creditVariableColumns(table: Table, names?: readonly string[]): Map<string, Float64Array> {
+  return new Map(
+    CREDIT_VARIABLES.filter((v) => names === undefined || names.includes(v.name)).map((v) => [
+      v.name,
+      v.compute(table),
+    ]),
+  );
 }
 
 const isSensitive = (name: string) => CREDIT_VARIABLES.some((v) => v.name === name && v.isSensitive);
@@ -41,10 +47,15 @@ function binVariable(
   v: CreditVariable,
   values: Float64Array,
   labels: Float64Array,
-  maxBins: number,
+  options: CreditScorecardOptions,
 ): WoeFeature {
   if (v.binning === 'codes') return binCodes(v.name, values, labels, { minBinShare: 0.02 });
-  return binNumeric(v.name, values, labels, { monotone: v.monotone, maxBins, minBinShare: 0.05 });
+  return binNumeric(v.name, values, labels, {
+    monotone: options.isMonotone === false ? 'none' : v.monotone,
+    maxBins: options.maxBins,
+    minBinShare: options.minBinShare ?? 0.05,
+    fineBins: options.fineBins ?? 20,
+  });
 }
 
 /**
@@ -60,8 +71,12 @@ export function trainCreditScorecard(
   columns: Map<string, Float64Array> = creditVariableColumns(table),
 ): CreditScorecard {
   const labels = pick(numberColumn(table, CREDIT_TARGET), rows);
-  const candidates = CREDIT_VARIABLES.filter((v) => options.includeSensitive || !v.isSensitive)
-    .map((v) => binVariable(v, pick(columns.get(v.name) as Float64Array, rows), labels, options.maxBins))
+  const candidates = CREDIT_VARIABLES.filter(
+    (v) =>
+      (options.includeSensitive || !v.isSensitive) &&
+      (options.candidates === undefined || options.candidates.includes(v.name) || v.isSensitive),
+  )
+    .map((v) => binVariable(v, pick(columns.get(v.name) as Float64Array, rows), labels, options))
     // asked-for sensitive variables stay in whatever their IV, so the comparison shows what they add
     .filter((f) => (f.iv >= options.minIv || isSensitive(f.column)) && f.bins.length > 1);
   let kept = candidates;
@@ -85,33 +100,56 @@ export type CreditScore = { id: number; probability: number; score: number; reas
 
 const wordsByName = new Map(CREDIT_VARIABLES.map((v) => [v.name, v.words]));
 
-function toReason(p: FeaturePoints): CreditReason {
-  return {
-    variable: p.column,
-    pointsBelowBest: p.pointsBelowBest,
-    words: wordsByName.get(p.column) as Words,
-  };
-}
-
-/** Scores every row of a table (target column optional) with its reason codes. */
+/**
+ * Scores every row of a table (target column optional) with its reason codes. Same figures as
+ * `scoreWithCard` + `reasonCodes` row by row, on the compiled card (typed-array bin lookups).
+ */
 export function scoreCreditTable(model: CreditScorecard, table: Table, reasonCount = 4): CreditScore[] {
-  const columns = creditVariableColumns(table);
+  const columns = creditVariableColumns(table, model.variables);
   const used = model.variables.map((name) => columns.get(name) as Float64Array);
   const ids = numberColumn(table, CREDIT_ID);
-  const out: CreditScore[] = [];
-  const values = new Float64Array(used.length);
-  const best = bestPointsOf(model.card);
+  const compiled = compileCard(model.card);
+  const features = compiled.features;
+  const lost = new Int32Array(used.length);
+  const out: CreditScore[] = new Array(table.rowCount);
   for (let i = 0; i < table.rowCount; i++) {
-    for (let j = 0; j < used.length; j++) values[j] = (used[j] as Float64Array)[i] as number;
-    const scored = scoreWithCard(model.card, values, best);
-    out.push({
+    let logOddsBad = compiled.intercept;
+    let score = 0;
+    for (let j = 0; j < used.length; j++) {
+      const f = features[j] as CompiledCard['features'][number];
+      const at = compiledBin(f, (used[j] as Float64Array)[i] as number);
+      const earned = at < 0 ? compiled.neutral : (f.points[at] as number);
+      if (at >= 0) logOddsBad += f.logOdds[at] as number;
+      score += earned;
+      lost[j] = f.best - earned;
+    }
+    out[i] = {
       id: ids[i] as number,
-      probability: scored.probability,
-      score: scored.score,
-      reasons: reasonCodes(scored, reasonCount).map(toReason),
-    });
+      probability: sigmoid(logOddsBad),
+      score,
+      reasons: topReasons(lost, reasonCount, model.card.features),
+    };
   }
   return out;
+}
+
+/** The `count` features that lost most points, worst first, ties in card order (as `reasonCodes`). */
+function topReasons(lost: Int32Array, count: number, features: Scorecard['features']): CreditReason[] {
+  const picked: number[] = [];
+  for (let j = 0; j < lost.length; j++) {
+    const p = lost[j] as number;
+    if (p <= 0) continue;
+    let k = picked.length;
+    while (k > 0 && (lost[picked[k - 1] as number] as number) < p) k--;
+    if (k < count) {
+      picked.splice(k, 0, j);
+      if (picked.length > count) picked.pop();
+    }
+  }
+  return picked.map((j) => {
+    const column = (features[j] as Scorecard['features'][number]).column;
+    return { variable: column, pointsBelowBest: lost[j] as number, words: wordsByName.get(column) as Words };
+  });
 }
 
 /** Default probabilities of the given rows (cross-validation needs only these). */
@@ -121,10 +159,14 @@ export function predictCreditRows(
   rows: readonly number[],
 ): Float64Array {
   const used = model.variables.map((name) => columns.get(name) as Float64Array);
-  const values = new Float64Array(used.length);
-  const best = bestPointsOf(model.card);
+  const compiled = compileCard(model.card);
   return Float64Array.from(rows, (r) => {
-    for (let j = 0; j < used.length; j++) values[j] = (used[j] as Float64Array)[r] as number;
-    return scoreWithCard(model.card, values, best).probability;
+    let logOddsBad = compiled.intercept;
+    for (let j = 0; j < used.length; j++) {
+      const f = compiled.features[j] as CompiledCard['features'][number];
+      const at = compiledBin(f, (used[j] as Float64Array)[r] as number);
+      if (at >= 0) logOddsBad += f.logOdds[at] as number;
+    }
+    return sigmoid(logOddsBad);
   });
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTable, type Table } from '../csv.ts';
 import { rocAuc } from '../metrics.ts';
-import { STANDARD_SCALING, scalingConstants, scorecardCsv, scoreWithCard } from '../scorecard.ts';
+import {
+  reasonCodes,
+  STANDARD_SCALING,
+  scalingConstants,
+  scorecardCsv,
+  scoreWithCard,
+} from '../scorecard.ts';
 import { CREDIT_SCHEMA } from './columns.ts';
 import {
   creditVariableColumns,
@@ -72,6 +78,20 @@ describe('credit scorecard on 3,000 rows of the real data', () => {
     const riskiest = [...scores].sort((a, b) => a.score - b.score)[0];
     expect(riskiest?.reasons[0]?.words.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(riskiest?.reasons[0]?.words.en.length).toBeGreaterThan(0);
+  });
+
+  it('scores a whole table exactly as scoring row by row does (score, probability, reasons in order)', () => {
+    const columns = creditVariableColumns(table);
+    for (let row = 0; row < table.rowCount; row++) {
+      const values = model.variables.map((name) => columns.get(name)?.[row] as number);
+      const scored = scoreWithCard(model.card, values);
+      const fast = scores[row];
+      expect(fast?.score).toBe(scored.score);
+      expect(fast?.probability).toBe(scored.probability);
+      expect(fast?.reasons.map((r) => [r.variable, r.pointsBelowBest])).toEqual(
+        reasonCodes(scored, 4).map((p) => [p.column, p.pointsBelowBest]),
+      );
+    }
   });
 
   it('explains the lowest score by the features that cost most against their best bin, worst first', () => {

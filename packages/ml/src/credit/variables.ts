@@ -32,6 +32,108 @@ function rowwise(t: Table, names: readonly string[], f: (values: number[]) => nu
 /** A ratio that stays readable when the denominator is zero or a credit balance (negative bill). */
 const ratio = (a: number, b: number) => (b > 0 ? a / b : a > 0 ? 10 : 0);
 
+/** Counts the six months whose repayment status passes the test. */
+export function countMonths(t: Table, test: (status: number) => boolean): Float64Array {
+  return sumMonths(t, (s) => (test(s) ? 1 : 0));
+}
+
+/** Sums f(status) over the six months. */
+function sumMonths(t: Table, f: (status: number) => number): Float64Array {
+  const statuses = PAY_STATUS.map((n) => numberColumn(t, n));
+  const out = new Float64Array(t.rowCount);
+  for (const s of statuses)
+    for (let i = 0; i < t.rowCount; i++) out[i] = (out[i] as number) + f(s[i] as number);
+  return out;
+}
+
+/** Months back from September to the latest late repayment (0 = late in September); 6 = never late. */
+export function monthsSinceDelay(t: Table): Float64Array {
+  const statuses = PAY_STATUS.map((n) => numberColumn(t, n));
+  return Float64Array.from({ length: t.rowCount }, (_, i) => {
+    const at = statuses.findIndex((s) => (s[i] as number) >= 1);
+    return at < 0 ? 6 : at;
+  });
+}
+
+function maxUtilisation(t: Table): Float64Array {
+  const bills = BILL_AMOUNTS.map((n) => numberColumn(t, n));
+  const limit = numberColumn(t, 'LIMIT_BAL');
+  return Float64Array.from({ length: t.rowCount }, (_, i) => {
+    let top = Number.NEGATIVE_INFINITY;
+    for (const b of bills) top = Math.max(top, b[i] as number);
+    return ratio(top, limit[i] as number);
+  });
+}
+
+/** (September bill − April bill) ÷ limit: a balance growing fast against the limit. */
+function billTrend(t: Table): Float64Array {
+  const first = numberColumn(t, 'BILL_AMT1');
+  const last = numberColumn(t, 'BILL_AMT6');
+  const limit = numberColumn(t, 'LIMIT_BAL');
+  return Float64Array.from({ length: t.rowCount }, (_, i) =>
+    ratio((first[i] as number) - (last[i] as number), limit[i] as number),
+  );
+}
+
+/** Mean over the five bill–payment pairs of the share repaid, each capped at 1; no bill counts as repaid. */
+function averagePaymentRatio(t: Table): Float64Array {
+  const paid = PAY_AMOUNTS.slice(0, 5).map((n) => numberColumn(t, n));
+  const billed = BILL_AMOUNTS.slice(1).map((n) => numberColumn(t, n));
+  return Float64Array.from({ length: t.rowCount }, (_, i) => {
+    let sum = 0;
+    for (let m = 0; m < 5; m++) {
+      const b = (billed[m] as Float64Array)[i] as number;
+      sum += b > 0 ? Math.min(((paid[m] as Float64Array)[i] as number) / b, 1) : 1;
+    }
+    return sum / 5;
+  });
+}
+
+/** Months (of five) where a positive bill was followed by no repayment at all. */
+function unpaidBillMonths(t: Table): Float64Array {
+  const paid = PAY_AMOUNTS.slice(0, 5).map((n) => numberColumn(t, n));
+  const billed = BILL_AMOUNTS.slice(1).map((n) => numberColumn(t, n));
+  return Float64Array.from({ length: t.rowCount }, (_, i) => {
+    let n = 0;
+    for (let m = 0; m < 5; m++)
+      if (((billed[m] as Float64Array)[i] as number) > 0 && ((paid[m] as Float64Array)[i] as number) === 0)
+        n++;
+    return n;
+  });
+}
+
+/** September status in five groups: −2 (no use), −1 (paid duly), 0 (revolving), 1 month late, 2+ late. */
+const statusGroup = (s: number) => (s <= -2 ? 0 : s === -1 ? 1 : s === 0 ? 2 : s === 1 ? 3 : 4);
+
+/** A crossed code: 10 × September status group + band, so one WoE bin per combination (rare ones pooled). */
+function crossed(t: Table, band: (i: number) => number): Float64Array {
+  const status = numberColumn(t, 'PAY_0');
+  return Float64Array.from({ length: t.rowCount }, (_, i) => 10 * statusGroup(status[i] as number) + band(i));
+}
+
+/** Utilisation bands: up to 10%, 10–50%, 50–90%, above 90% of the limit. */
+export function statusByUtilisation(t: Table): Float64Array {
+  const bill = numberColumn(t, 'BILL_AMT1');
+  const limit = numberColumn(t, 'LIMIT_BAL');
+  return crossed(t, (i) => {
+    const u = ratio(bill[i] as number, limit[i] as number);
+    return u <= 0.1 ? 0 : u <= 0.5 ? 1 : u <= 0.9 ? 2 : 3;
+  });
+}
+
+/** Bands of the share of August's bill repaid in September: nothing, under 10%, under 100%, all (or no bill). */
+export function statusByPayment(t: Table): Float64Array {
+  const paid = numberColumn(t, 'PAY_AMT1');
+  const billed = numberColumn(t, 'BILL_AMT2');
+  return crossed(t, (i) => {
+    const b = billed[i] as number;
+    const p = paid[i] as number;
+    if (b <= 0) return 3;
+    const r = p / b;
+    return p === 0 ? 0 : r < 0.1 ? 1 : r < 1 ? 2 : 3;
+  });
+}
+
 const MONTHS_EN = ['September', 'August', 'July', 'June', 'May', 'April'];
 const MONTHS_ZH = ['9月', '8月', '7月', '6月', '5月', '4月'];
 
@@ -182,5 +284,91 @@ export const CREDIT_VARIABLES: readonly CreditVariable[] = [
           limit,
         );
       }),
+  },
+  {
+    name: 'PAID_DULY_MONTHS',
+    binning: 'range',
+    monotone: 'decreasing',
+    isSensitive: false,
+    words: { en: 'Months paid in full and on time', zh: '按时全额还款月数' },
+    compute: (t) => countMonths(t, (s) => s === -1),
+  },
+  {
+    name: 'REVOLVING_MONTHS',
+    binning: 'range',
+    monotone: 'auto',
+    isSensitive: false,
+    words: { en: 'Months paying only part of the bill', zh: '循环信用（未全额还款）月数' },
+    compute: (t) => countMonths(t, (s) => s === 0),
+  },
+  {
+    name: 'MONTHS_SINCE_DELAY',
+    binning: 'range',
+    monotone: 'decreasing',
+    isSensitive: false,
+    words: { en: 'Months since the last late repayment', zh: '距上次逾期的月数' },
+    compute: (t) => monthsSinceDelay(t),
+  },
+  {
+    name: 'DELAY_SEVERITY',
+    binning: 'range',
+    monotone: 'increasing',
+    isSensitive: false,
+    words: { en: 'Total months of delay over six months', zh: '近六个月累计逾期月数' },
+    compute: (t) => sumMonths(t, (s) => Math.max(s, 0)),
+  },
+  {
+    name: 'MAX_UTILISATION',
+    binning: 'range',
+    monotone: 'auto',
+    isSensitive: false,
+    words: { en: 'Highest use of the credit limit in six months', zh: '近六个月最高额度使用率' },
+    compute: (t) => maxUtilisation(t),
+  },
+  {
+    name: 'BILL_TREND',
+    binning: 'range',
+    monotone: 'none',
+    isSensitive: false,
+    words: { en: 'Growth of the bill over six months, against the limit', zh: '近六个月账单增长（占额度）' },
+    compute: (t) => billTrend(t),
+  },
+  {
+    name: 'AVG_MONTHLY_PAYMENT_RATIO',
+    binning: 'range',
+    monotone: 'decreasing',
+    isSensitive: false,
+    words: { en: 'Average share of each bill repaid', zh: '每期账单平均还款比例' },
+    compute: (t) => averagePaymentRatio(t),
+  },
+  {
+    name: 'UNPAID_BILL_MONTHS',
+    binning: 'range',
+    monotone: 'increasing',
+    isSensitive: false,
+    words: { en: 'Months with a bill and no repayment', zh: '有账单但未还款的月数' },
+    compute: (t) => unpaidBillMonths(t),
+  },
+  {
+    name: 'SEP_STATUS_BY_UTILISATION',
+    binning: 'codes',
+    monotone: 'none',
+    isSensitive: false,
+    words: {
+      en: 'September repayment status together with the share of the limit used',
+      zh: '9月还款状态与额度使用率组合',
+    },
+    compute: (t) => statusByUtilisation(t),
+  },
+  {
+    name: 'SEP_STATUS_BY_PAYMENT',
+    binning: 'codes',
+    monotone: 'none',
+    isSensitive: false,
+    words: {
+      en: 'September repayment status together with the share of the last bill repaid',
+      zh: '9月还款状态与上期还款比例组合',
+    },
+    compute: (t) => statusByPayment(t),
   },
 ];

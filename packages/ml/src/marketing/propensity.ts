@@ -1,10 +1,16 @@
 import { numberColumn, type Table, textColumn } from '../csv.ts';
-import { type FeaturePipeline, type FeatureSpec, fitPipeline, transformRows } from '../features.ts';
+import {
+  type FeaturePipeline,
+  type FeatureSpec,
+  fitPipeline,
+  transformMatrix,
+  transformRows,
+} from '../features.ts';
 import {
   type BoostedTrees,
   type BoostingOptions,
   fitBoostedTrees,
-  predictBoostedTrees,
+  predictBoostedMatrix,
   toColumns,
 } from '../gbt.ts';
 import { fitLogistic, type LogisticModel, predictLogistic } from '../logistic.ts';
@@ -72,8 +78,14 @@ export function predictPropensity(
   table: Table,
   rows?: readonly number[],
 ): Float64Array {
-  const x = transformRows(model.pipeline, withDerived(table), rows);
-  return model.kind === 'logistic' ? predictLogistic(model.logistic, x) : predictBoostedTrees(model.trees, x);
+  const t = withDerived(table);
+  if (model.kind === 'logistic')
+    return predictLogistic(model.logistic, transformRows(model.pipeline, t, rows));
+  return predictBoostedMatrix(
+    model.trees,
+    transformMatrix(model.pipeline, t, rows),
+    model.pipeline.names.length,
+  );
 }
 
 export type PropensityScore = { id: number; probability: number; score: number };
