@@ -15,9 +15,11 @@ import type { Platform } from './platform.ts';
 
 const RISK_RANK: Record<string, number> = { R1: 1, R2: 2, R3: 3, R4: 4, R5: 5 };
 
-/** The date `days` from now on the calendar in Shanghai, as a datetime-local input takes it. */
-function shanghaiDate(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+/** The date `days` after the platform's today on the calendar in Shanghai, as a datetime-local input takes it. */
+function shanghaiDate(platform: Platform, days: number): string {
+  return new Date(platform.now().getTime() + days * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+  });
 }
 
 /**
@@ -178,7 +180,7 @@ export function catalogueJourneys(platform: Platform): Journey[] {
           // the risk level stays at the form's R2 for a wealth product
           await page.getByTestId('product-name-zh').fill('稳享九十天理财');
           await page.getByTestId('product-name-en').fill('Steady 90-Day Wealth');
-          const [today, inAMonth] = [0, 30].map(shanghaiDate);
+          const [today, inAMonth] = [0, 30].map((days) => shanghaiDate(platform, days));
           await page.getByTestId('product-sales-start').fill(`${today}T00:00`);
           await page.getByTestId('product-sales-end').fill(`${inAMonth}T15:00`);
           await page.getByTestId('term-issuer').fill('壹金理财有限责任公司');

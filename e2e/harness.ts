@@ -13,6 +13,16 @@ export interface Journey {
   run(browser: Browser): Promise<void>;
 }
 
+let platformNow: (() => Date) | undefined;
+
+/**
+ * Runs every page opened from now on at the platform's demo time (and on from there), as a user's
+ * phone shows the same day as the bank: date pickers, "today" defaults and countdowns agree with the servers.
+ */
+export function runPagesOnPlatformClock(now: () => Date): void {
+  platformNow = now;
+}
+
 /** A fresh browser context (own cookies and storage) with one page; errors the page throws fail the journey. */
 export async function openPage(
   browser: Browser,
@@ -26,6 +36,7 @@ export async function openPage(
     deviceScaleFactor: 1,
   });
   context.setDefaultTimeout(15_000); // shared machines are noisy
+  if (platformNow) await context.clock.install({ time: platformNow() });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -49,7 +49,7 @@ async function suitableFund(page: Page, platform: Platform): Promise<ListedProdu
 }
 
 /** Tops the customer's cash account up from the first bound card (the seed binds one). */
-async function topUp(page: Page, platform: Platform, amount: string): Promise<void> {
+export async function topUp(page: Page, platform: Platform, amount: string): Promise<void> {
   await page.goto(`${platform.portalUrl}/account`);
   await page.getByTestId('top-up-button').click();
   await page.getByTestId('payment-submit').waitFor();

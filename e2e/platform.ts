@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Where the journeys' demo clock starts (`onefin start --clock`), so they read the same whatever the
+ * wall-clock time: Tuesday 10 November 2026, 09:30 in Shanghai, a trading day before the 15:00 fund
+ * cut-off, whose NAVs the seeded world has (its history ends on the clock's date), and followed by
+ * a trading day (T+1 is Wednesday 11 November). Journeys that move the clock on run last.
+ */
+export const DEMO_CLOCK_START = '2026-11-10T09:30:00+08:00';
+
 /** The running platform under test: both servers on their own ports over a fresh data directory. */
 export interface Platform {
   portalUrl: string;
@@ -16,6 +24,10 @@ export interface Platform {
   /** The demo customers' password and mobiles, as printed. */
   customerPassword: string;
   customerMobiles: string[];
+  /** The servers' demo clock now: it started at DEMO_CLOCK_START and runs on, or from where it was moved. */
+  now(): Date;
+  /** Tells this object the servers' clock was moved to `now` (the answer of POST /api/v1/demo/clock). */
+  clockMovedTo(now: Date): void;
   stop(): Promise<void>;
 }
 
@@ -76,21 +88,25 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`${url}/readyz did not answer within ${timeoutMs} ms`);
 }
 
-/** `onefin start` on free ports and a temporary data directory (deleted on stop). */
+/** `onefin start --clock DEMO_CLOCK_START` on free ports and a temporary data directory (deleted on stop). */
 export async function startPlatform(): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onefin-e2e-'));
   const [portalPort, consolePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ONEFIN_DATA_DIR: dataDir,
-      PORTAL_PORT: String(portalPort),
-      CONSOLE_PORT: String(consolePort),
-      LOG_LEVEL: 'warn',
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'apps/cli/src/main.ts', 'start', '--clock', DEMO_CLOCK_START],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ONEFIN_DATA_DIR: dataDir,
+        PORTAL_PORT: String(portalPort),
+        CONSOLE_PORT: String(consolePort),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -118,16 +134,24 @@ export async function startPlatform(): Promise<Platform> {
     while (!/staff: .+ \/ \S+/.test(output) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     const staff = /staff: .+ \/ (\S+)/.exec(output);
+    // `Demo clock at 2026-11-10T01:30:02.114Z: move it forward with …`, printed just before the logins
+    const clock = /Demo clock at (\S+):/.exec(output);
     // `customers (password P): 13800138001 张伟 C3, 13800138002 王芳 C4, …`
     const customers = /customers \(password (\S+)\): (.+)/.exec(output);
-    if (!staff?.[1] || !customers?.[1] || !customers[2])
-      throw new Error(`no demo logins in the output:\n${output}`);
+    if (!staff?.[1] || !customers?.[1] || !customers[2] || !clock?.[1])
+      throw new Error(`no demo logins or demo clock in the output:\n${output}`);
+    // How far the demo clock is ahead of this machine's (negative: behind); within a few ms.
+    let offsetMs = Date.parse(clock[1]) - Date.now();
     return {
       portalUrl,
       consoleUrl,
       staffPassword: staff[1],
       customerPassword: customers[1],
       customerMobiles: customers[2].split(',').map((c) => c.trim().split(/\s+/)[0] ?? ''),
+      now: () => new Date(Date.now() + offsetMs),
+      clockMovedTo: (now) => {
+        offsetMs = now.getTime() - Date.now();
+      },
       stop,
     };
   } catch (error) {

@@ -8,7 +8,8 @@ import {
   screenshot,
   withPage,
 } from './harness.ts';
-import { logInCustomer, logInStaff } from './log-in.ts';
+import { logInCustomer } from './log-in.ts';
+import { runEndOfDay } from './operations.ts';
 import type { Platform } from './platform.ts';
 
 interface ListedProduct {
@@ -55,29 +56,6 @@ async function subscribe(page: Page, platform: Platform, productId: string, amou
   return id;
 }
 
-/**
- * The end of day for `tradeDate`, run by operations through the console API (as the console's
- * end-of-day page does), so a money-market subscription of today is confirmed without moving the clock.
- */
-async function runEndOfDay(page: Page, platform: Platform, tradeDate: string): Promise<void> {
-  const staff = await page.context().browser()?.newContext();
-  assert(staff, 'no browser for the console');
-  try {
-    const desk = await staff.newPage();
-    await logInStaff(desk, platform, 'operations');
-    const csrf = (await (await desk.request.get(`${platform.consoleUrl}/api/v1/csrf`)).json()) as {
-      token: string;
-    };
-    const run = await desk.request.post(`${platform.consoleUrl}/api/v1/investing/eod-runs`, {
-      headers: { 'x-csrf-token': csrf.token },
-      data: { tradeDate },
-    });
-    assert(run.ok(), `end of day ${tradeDate}: ${run.status()} ${await run.text()}`);
-  } finally {
-    await staff.close();
-  }
-}
-
 /** 定投, instant redemption and order details on a phone, in Chinese and English. */
 export function portalPlanJourneys(platform: Platform): Journey[] {
   const zhangWei = platform.customerMobiles[0];
@@ -110,8 +88,9 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await expectNoHorizontalScroll(page);
           await screenshot(page, 'portal-plan-detail-phone', true);
 
-          // No run day has come yet (a plan never charges the day it is set up, and the clock is
-          // real), so the server's answer gets one skipped run added, to see how a skip reads.
+          // No run day has come yet (a plan never charges the day it is set up, and the next 6th is
+          // weeks after the demo clock's day), so the server's answer gets one skipped run added, to see
+          // how a skip reads.
           const planId = new URL(page.url()).pathname.split('/').pop() ?? '';
           await page.route(`**/api/v1/plans/${planId}`, async (route) => {
             if (route.request().method() !== 'GET') return route.fallback();
@@ -170,20 +149,16 @@ export function portalPlanJourneys(platform: Platform): Journey[] {
           await expectNoHorizontalScroll(page);
           await screenshot(page, 'portal-order-detail-pending-phone', true);
 
-          // Confirmed at the end of its trade date: possible now only while that date's NAV is out
-          // (a trading day before 15:00); later, the trade date is tomorrow and the clock would have to move.
+          // Confirmed by the end of day of its trade date, run at once: the demo clock stands on a
+          // trading-day morning whose NAVs the seeded world already has.
           const navs = (await (
             await page.request.get(
               `${platform.portalUrl}/api/v1/products/${mmf.id}/navs?from=${order.tradeDate}&to=${order.tradeDate}`,
             )
           ).json()) as { items: unknown[] };
-          if (navs.items.length === 0) {
-            console.log(`    (no NAV for ${order.tradeDate} yet: instant redemption not reached)`);
-            await page.goto(`${platform.portalUrl}/assets`);
-            await page.locator('[data-testid="order-row"][data-status="pending"]').first().waitFor();
-            return;
-          }
-          await runEndOfDay(page, platform, order.tradeDate);
+          assert(navs.items.length === 1, `no NAV for the trade date ${order.tradeDate} in the demo world`);
+          const run = await runEndOfDay(page, platform, order.tradeDate);
+          assert(run.status === 'completed', `the end of day for ${order.tradeDate} is ${run.status}`);
 
           await page.goto(`${platform.portalUrl}/assets`);
           const holding = page.locator(`[data-testid="holding"][data-product-code="${mmf.code}"]`);

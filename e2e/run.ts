@@ -7,12 +7,13 @@ import { chromium } from 'playwright-core';
 import { catalogueJourneys } from './catalogue-journeys.ts';
 import { consoleInvestingJourneys } from './console-investing-journeys.ts';
 import { consoleJourneys } from './console-journeys.ts';
-import { runJourneys } from './harness.ts';
+import { runJourneys, runPagesOnPlatformClock } from './harness.ts';
 import { investingJourneys } from './investing-journeys.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
 import { ensureWebBuilt, type Platform, startPlatform } from './platform.ts';
 import { portalJourneys } from './portal-journeys.ts';
 import { portalPlanJourneys } from './portal-plan-journeys.ts';
+import { settlementJourneys } from './settlement-journeys.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stopPlatform()?.finally(() => process.exit(130)));
   try {
     platform = await startPlatform();
+    runPagesOnPlatformClock(platform.now);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
       const all = [
@@ -42,6 +44,8 @@ async function main(): Promise<number> {
         ...investingJourneys(platform),
         ...portalPlanJourneys(platform),
         ...consoleInvestingJourneys(platform),
+        // last: they move the demo clock on a day
+        ...settlementJourneys(platform),
       ];
       // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
       const only = process.env.JOURNEYS;
