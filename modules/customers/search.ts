@@ -25,6 +25,8 @@ export interface CustomerQuery {
   type?: CustomerType | undefined;
   status?: CustomerStatus | undefined;
   kycStatus?: KycStatus | undefined;
+  /** Only these customers (a list another module ranked, e.g. a campaign's targets). */
+  ids?: readonly string[] | undefined;
   limit: number;
   /** Cursor: the last id of the previous page. */
   after?: string | undefined;
@@ -90,6 +92,7 @@ export async function searchCustomers(
     query.status ? sql`c.status = ${query.status}` : undefined,
     query.kycStatus ? sql`c.kyc_status = ${query.kycStatus}` : undefined,
     query.after ? sql`c.id < ${query.after}` : undefined,
+    query.ids ? sql`c.id = ANY(${[...query.ids]}::text[])` : undefined,
   ].filter((f) => f !== undefined);
   const where = filters.length > 0 ? sql`WHERE ${sql.join(filters, sql` AND `)}` : sql``;
   const result = await sql<{

@@ -11,6 +11,7 @@ export const ROLES = [
   'underwriter',
   'service_desk',
   'analyst',
+  'marketing',
   'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,6 +41,11 @@ export const PERMISSIONS = [
   'ledger.adjust',
   'ledger.approve',
   'payments.reconcile',
+  'models.read',
+  'models.score',
+  'models.manage',
+  'models.approve',
+  'campaigns.read',
   // Only where `onefin start --clock` runs a movable demo clock; no production start has the route.
   'demo.clock',
 ] as const;
@@ -93,10 +99,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'payments.reconcile',
     'demo.clock',
   ],
-  risk_officer: ['customers.read', 'products.read', 'risk.review', 'approvals.read'],
+  // Risk officers score applicants and approve which model version decides (the checker); analysts
+  // train, validate and propose versions (the maker).
+  risk_officer: [
+    'customers.read',
+    'products.read',
+    'risk.review',
+    'approvals.read',
+    'models.read',
+    'models.score',
+    'models.approve',
+  ],
   underwriter: ['customers.read', 'underwriting.decide', 'approvals.read'],
   service_desk: ['customers.read', 'tickets.handle'],
-  analyst: ['analytics.query'],
+  analyst: ['analytics.query', 'models.read', 'models.manage', 'approvals.read'],
+  // Marketing builds campaign target lists from the propensity model; it sees customers, not their credit.
+  marketing: ['customers.read', 'products.read', 'models.read', 'campaigns.read'],
   auditor: [
     'audit.read',
     'audit.verify',

@@ -7,6 +7,7 @@ import { identityConsoleRoutes, requireStaff } from '@onefin/identity';
 import { investingConsoleRoutes } from '@onefin/investing';
 import type { MovableClock } from '@onefin/kernel';
 import { ledgerConsoleRoutes } from '@onefin/ledger';
+import { modelsConsoleRoutes } from '@onefin/models';
 import { paymentsConsoleRoutes } from '@onefin/payments';
 import type { Services } from '@onefin/platform';
 import { productsConsoleRoutes } from '@onefin/products';
@@ -94,5 +95,6 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
   });
   if (opts.demoClock) await app.register(demoClockRoutes, { identity, audit, clock: opts.demoClock });
+  await app.register(modelsConsoleRoutes, { identity, audit, models: opts.services.models });
   return app;
 }

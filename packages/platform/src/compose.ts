@@ -21,6 +21,7 @@ import {
   systemClock,
 } from '@onefin/kernel';
 import { createLedgerService, type LedgerService, ledgerApprovalHandlers } from '@onefin/ledger';
+import { createModelsService, type ModelsService } from '@onefin/models';
 import {
   createPaymentsService,
   createSimulatedChannel,
@@ -41,6 +42,7 @@ export interface Services {
   payments: PaymentsService;
   products: ProductsService;
   investing: InvestingService;
+  models: ModelsService;
   /** The bank-card channel: the simulator until a real gateway is wired (its `settle` is a worker job). */
   paymentChannel: SimulatedChannel;
 }
@@ -110,5 +112,20 @@ export function composeServices(opts: ComposeOptions): Services {
     products,
     settings: opts.investing,
   });
-  return { clock, events, audit, identity, customers, ledger, payments, products, investing, paymentChannel };
+  // The model registry and scoring; activating a version runs through identity's maker–checker.
+  const models = createModelsService({ ...base, approvals: identity, customers });
+  for (const h of models.approvalHandlers()) identity.registerApprovalHandler(h);
+  return {
+    clock,
+    events,
+    audit,
+    identity,
+    customers,
+    ledger,
+    payments,
+    products,
+    investing,
+    models,
+    paymentChannel,
+  };
 }

@@ -5,6 +5,7 @@ import { identityMigrations } from '@onefin/identity';
 import { investingMigrations } from '@onefin/investing';
 import { kernelMigrations } from '@onefin/kernel';
 import { ledgerMigrations } from '@onefin/ledger';
+import { modelsMigrations } from '@onefin/models';
 import { paymentsMigrations } from '@onefin/payments';
 import { productsMigrations } from '@onefin/products';
 
@@ -18,4 +19,5 @@ export const allMigrations: MigrationSource[] = [
   { owner: 'payments', migrations: paymentsMigrations },
   { owner: 'products', migrations: productsMigrations },
   { owner: 'investing', migrations: investingMigrations },
+  { owner: 'models', migrations: modelsMigrations },
 ];
