@@ -136,8 +136,10 @@ program
     if (!['portal', 'console', 'worker'].includes(which))
       program.error(`unknown app "${which}": use portal, console or worker`);
     // Each process would run its own copy of the clock, and moving one would not move the others.
-    if (process.env.ONEFIN_DEMO_CLOCK)
-      program.error('ONEFIN_DEMO_CLOCK works with `onefin start` only, where one process shares the clock');
+    if (process.env.ONEFIN_DEMO_CLOCK) {
+      console.error('ONEFIN_DEMO_CLOCK works with `onefin start` only, where one process shares the clock');
+      process.exit(2);
+    }
     const rt = await withRuntime();
     if (which === 'worker') {
       const worker = startWorker(rt);
