@@ -207,6 +207,10 @@ audit
     process.exit(1);
   });
 
-registerModelCommands(program);
+// Model commands use the registry of the configured database (the embedded one by default).
+registerModelCommands(program, async () => {
+  const rt = await withRuntime();
+  return { models: rt.services.models, close: () => rt.db.close() };
+});
 
 await program.parseAsync();
