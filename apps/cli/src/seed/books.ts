@@ -13,7 +13,7 @@ export const SEED_ADJUSTMENT = {
 /** The seeded bank-side credit OneFin never booked: today's reconciliation shows it as a break. */
 export const SEED_UNMATCHED_CHARGE = money(268_000n, 'CNY');
 
-async function staffNamed(services: Services, username: string) {
+export async function staffNamed(services: Services, username: string) {
   const listed = (await services.identity.listStaff()).find((s) => s.username === username);
   // Read again from the primary: maker–checker checks the permissions the user holds now.
   const staff = listed && (await services.identity.getStaff(listed.id));
