@@ -15,17 +15,17 @@ const trainingFile = (set: ModelName) => new URL(`../../../../data/${set}/train.
 /**
  * Gives the demo an active version of each model the way staff would: trained and cross-validated on
  * the shipped file, validated and proposed by the analyst, approved by the risk officer. A model that
- * already has an active version is left alone. `rows` trains on the first rows only (tests).
+ * already has an active version is left alone. `rows` trains on the first rows only (tests, benches).
  */
 export async function seedModelVersions(
   services: Services,
-  options: { rows?: number; onModel?: (model: ModelName) => void } = {},
+  options: { rows?: number; models?: readonly ModelName[]; onModel?: (model: ModelName) => void } = {},
 ): Promise<{ model: ModelName; version: number; auc: number | null }[]> {
   const maker = await staffNamed(services, DEMO_MODEL_STAFF.maker);
   const checker = await staffNamed(services, DEMO_MODEL_STAFF.checker);
   const ctx = { requestId: 'seed' };
   const seeded: { model: ModelName; version: number; auc: number | null }[] = [];
-  for (const model of ['credit', 'marketing'] as const) {
+  for (const model of options.models ?? (['credit', 'marketing'] as const)) {
     if (await services.models.activeVersion(model)) continue;
     options.onModel?.(model);
     let text = readFileSync(trainingFile(model), 'utf8');
