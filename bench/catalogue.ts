@@ -40,7 +40,7 @@ async function seedCustomers(rt: Runtime, count: number): Promise<void> {
   if (count <= 0) return;
   const started = performance.now();
   const { world, endDate } = await demoWorld(rt.services, { customers: count, seed: 7 });
-  const counts = await loadWorld(rt, { ...world, funds: [], products: [] }, { seed: 7, endDate });
+  const { counts } = await loadWorld(rt, { ...world, funds: [], products: [] }, { seed: 7, endDate });
   console.error(
     `loaded ${counts.individuals} individuals and ${counts.corporates} corporates in ${Math.round(performance.now() - started)} ms`,
   );

@@ -1,8 +1,10 @@
 import type { Role } from '@onefin/identity';
 import { businessDateOf } from '@onefin/kernel';
+import type { CustomerFeatures } from '@onefin/models';
 import type { Services } from '@onefin/platform';
 import { seedAdjustment, seedReconciliationBreak } from './seed/books.ts';
 import { completeDemoProfile, type DemoCustomer, demoIdentities } from './seed/demo-profiles.ts';
+import { seedModelVersions } from './seed/models.ts';
 import {
   MONEY_STORIES,
   placeOpenWithdrawals,
@@ -10,6 +12,8 @@ import {
   seedCustomerMoney,
   settleSeedPayouts,
 } from './seed/money.ts';
+import { type FeatureProfile, modelFeatures } from './seed/world/model-features.ts';
+import { createRng } from './seed/world/random.ts';
 import { generateCatalogue, generateCustomers, type World } from './seed/world/world.ts';
 import { isWorldLoaded, loadWorld, type WorldCounts, worldRows } from './seed/world-load.ts';
 
@@ -34,6 +38,7 @@ export const DEMO_STAFF: readonly { username: string; displayName: string; roles
   { username: 'underwriter', displayName: '陈晨 (核保)', roles: ['underwriter'] },
   { username: 'service_desk', displayName: '褚萍 (服务台)', roles: ['service_desk'] },
   { username: 'analyst', displayName: '卫东 (数据分析)', roles: ['analyst'] },
+  { username: 'marketing', displayName: '杨帆 (市场营销)', roles: ['marketing'] },
   { username: 'auditor', displayName: '蒋琳 (审计)', roles: ['auditor'] },
 ];
 
@@ -107,6 +112,8 @@ export interface SeedOptions {
   /** The same seed always gives the same world. */
   seed?: number | string;
   onProgress?: (progress: { stage: string; done: number; total: number }) => void;
+  /** Train the demo's models on the first rows of each training file only (tests); all rows by default. */
+  modelRows?: number;
 }
 
 export interface SeedReport {
@@ -151,7 +158,8 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
     DEMO_CUSTOMERS.length * 2 +
     MONEY_STORIES.length +
     3 +
-    (isLoaded ? 0 : worldRows(world));
+    MODELS.length +
+    (isLoaded ? 0 : worldRows(world) + world.individuals.length);
   /** The bar names the stage under way, and moves as each of its steps is done. */
   const begin = (name: string) => {
     stage = name;
@@ -214,14 +222,86 @@ export async function seedDemo(target: SeedTarget, options: SeedOptions = {}): P
   }
   step(first ? 2 : 0);
 
+  // Both models trained, validated and activated (analyst proposes, risk officer approves) before the
+  // customers' features are written, so each customer is scored as their features go in.
+  begin('models');
+  const seeded = await seedModelVersions(services, {
+    ...(options.modelRows ? { rows: options.modelRows } : {}),
+    onModel: (model) => begin(`model ${model}`),
+  });
+  step(seeded.length, MODELS.length);
+  const demoFeatures = demoCustomerFeatures(fresh, identities, endDate);
+  if (demoFeatures.length > 0) await services.models.putCustomerFeatures(demoFeatures);
+
   if (isLoaded) return { created, world: 'already_seeded' };
-  const counts = await loadWorld(target, world, {
+  const { counts, individualIds } = await loadWorld(target, world, {
     seed,
     endDate,
     onStage: begin,
     onRows: (_, rows) => step(rows, rows),
   });
+  begin('model features');
+  const features = modelFeatures(
+    world.individuals,
+    world.relationships,
+    endDate,
+    createRng(seed).fork('model-features'),
+  );
+  const rows: CustomerFeatures[] = world.individuals.map((p) => {
+    const f = features.get(p.ref);
+    return {
+      customerId: individualIds.get(p.ref) as string,
+      credit: f?.credit ?? null,
+      marketing: f?.marketing ?? null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += FEATURE_CHUNK) {
+    const part = rows.slice(i, i + FEATURE_CHUNK);
+    await services.models.putCustomerFeatures(part);
+    step(part.length, part.length);
+  }
   return { created, world: counts };
+}
+
+const MODELS = ['credit', 'marketing'] as const;
+/** Customers per feature-store write (each is scored by both models as it goes in). */
+const FEATURE_CHUNK = 5000;
+
+/**
+ * The demo log-ins registered by this run get model features like the world's customers: from their
+ * profile (ID number's birth date, gender, occupation, income), each from a fixed stream of their own.
+ */
+function demoCustomerFeatures(
+  fresh: ReadonlyMap<string, string>,
+  identities: ReadonlyMap<string, { birthDate: string }>,
+  endDate: string,
+): CustomerFeatures[] {
+  const profiles: (FeatureProfile & { customerId: string })[] = DEMO_CUSTOMERS.flatMap((d) => {
+    const customerId = fresh.get(d.mobile);
+    const identity = identities.get(d.mobile);
+    if (!customerId || !identity) return [];
+    return [
+      {
+        customerId,
+        ref: d.mobile,
+        gender: d.gender,
+        birthDate: identity.birthDate,
+        occupation: d.occupation,
+        incomeBand: d.incomeBand,
+      },
+    ];
+  });
+  const features = modelFeatures(
+    profiles,
+    [],
+    endDate,
+    createRng('onefin demo log-ins').fork('model-features'),
+  );
+  return profiles.map((p) => ({
+    customerId: p.customerId,
+    credit: features.get(p.ref)?.credit ?? null,
+    marketing: features.get(p.ref)?.marketing ?? null,
+  }));
 }
 
 /** The world `seedDemo` generates for these options today (as plain records, nothing written). */

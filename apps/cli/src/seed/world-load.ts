@@ -49,6 +49,13 @@ export interface LoadWorldOptions {
   onRows?: (stage: WorldStage, rows: number) => void;
 }
 
+/** What `loadWorld` wrote: the counts, and the customer id each generated individual got. */
+export interface LoadedWorld {
+  counts: WorldCounts;
+  /** Individual's `ref` → customer id. */
+  individualIds: Map<string, string>;
+}
+
 const CUSTOMER_CHUNK = 2000;
 const LINK_CHUNK = 4000;
 const NAV_CHUNK = 6000;
@@ -109,7 +116,7 @@ export async function loadWorld(
   target: { services: Services; db: { primary: Executor } },
   world: World,
   options: LoadWorldOptions,
-): Promise<WorldCounts> {
+): Promise<LoadedWorld> {
   const { customers, products } = target.services;
   const onRows = options.onRows ?? (() => undefined);
   const onStage = options.onStage ?? (() => undefined);
@@ -126,8 +133,8 @@ export async function loadWorld(
     corporate: answerSheets(questionnaires.corporate, rng),
   };
 
+  const ids = new Map<string, string>();
   await target.db.primary.transaction().execute(async (trx) => {
-    const ids = new Map<string, string>();
     /** The bulk methods return the new customers in the order given. */
     const remember = (refs: readonly { ref: string }[], created: readonly { id: string }[]) => {
       for (const [i, c] of created.entries()) ids.set(refs[i]?.ref ?? '', c.id);
@@ -215,7 +222,8 @@ export async function loadWorld(
     await bulkLoad(products, world.products.map(onSale), trx);
     onRows('products', world.products.length);
   });
-  return countsOf(world);
+  const individualIds = new Map(world.individuals.map((p) => [p.ref, ids.get(p.ref) as string]));
+  return { counts: countsOf(world), individualIds };
 }
 
 /**

@@ -2,6 +2,7 @@ import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { customersEn, customersProblemsEn } from './customers.en.ts';
 import { investingEn, investingProblemsEn } from './investing.en.ts';
+import { campaignsEn, modelsEn } from './models.en.ts';
 import { productsEn, productsProblemsEn } from './products.en.ts';
 import type { consoleZhCN } from './zh-CN.ts';
 
@@ -24,6 +25,10 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     ledgerAccounts: 'Accounts and chart',
     trialBalance: 'Trial balance',
     reconciliation: 'Reconciliation',
+    models: 'Models',
+    creditScore: 'Score an applicant',
+    campaigns: 'Campaign list',
+    modelsGroup: 'Models & marketing',
   },
   login: {
     title: 'Staff log-in',
@@ -59,6 +64,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     service_desk: 'Service desk',
     analyst: 'Analyst',
     auditor: 'Auditor',
+    marketing: 'Marketing',
   },
   permissions: {
     staff: { read: 'View staff', propose: 'Propose staff changes', approve: 'Approve staff changes' },
@@ -83,6 +89,13 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
       approve: 'Approve adjustments and reversals',
     },
     payments: { reconcile: 'Reconcile payments' },
+    models: {
+      read: 'View models',
+      score: 'Score with models',
+      manage: 'Maintain models',
+      approve: 'Approve model activation',
+    },
+    campaigns: { read: 'View campaign lists' },
   },
   approvals: {
     title: 'Approvals inbox',
@@ -92,6 +105,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
       identity: { create_staff: 'Create staff user', grant_role: 'Grant role', revoke_role: 'Revoke role' },
       ledger: { adjust: 'Manual adjustment', reverse: 'Reversal' },
       products: { publish: 'Publish product', reprice: 'Reprice product' },
+      models: { activate: 'Activate model version' },
     },
     summaries: {
       identity: {
@@ -426,6 +440,16 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
   customers: customersEn,
   products: productsEn,
   investing: investingEn,
+  models: modelsEn,
+  campaigns: campaignsEn,
   reference: referenceMessages('en'),
-  problems: { ...customersProblemsEn, ...productsProblemsEn, ...investingProblemsEn },
+  problems: {
+    ...customersProblemsEn,
+    ...productsProblemsEn,
+    ...investingProblemsEn,
+    version_not_found: 'No such model version',
+    no_active_version: 'No version of this model is active yet; activate one first',
+    no_features: 'The models have no data about this customer',
+    not_a_scorecard: 'Only the credit model has a scorecard',
+  },
 };

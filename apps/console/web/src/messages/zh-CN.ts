@@ -1,6 +1,7 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import { customersProblemsZhCN, customersZhCN } from './customers.zh-CN.ts';
 import { investingProblemsZhCN, investingZhCN } from './investing.zh-CN.ts';
+import { campaignsZhCN, modelsZhCN } from './models.zh-CN.ts';
 import { productsProblemsZhCN, productsZhCN } from './products.zh-CN.ts';
 
 /** Console messages in Chinese; this tree fixes the shape the English one must match. */
@@ -23,6 +24,10 @@ export const consoleZhCN = {
     ledgerAccounts: '账户与科目',
     trialBalance: '试算平衡',
     reconciliation: '资金对账',
+    models: '模型管理',
+    creditScore: '申请人评分',
+    campaigns: '营销名单',
+    modelsGroup: '模型与营销',
   },
   login: {
     title: '员工登录',
@@ -58,6 +63,7 @@ export const consoleZhCN = {
     service_desk: '服务台',
     analyst: '数据分析师',
     auditor: '审计员',
+    marketing: '市场营销',
   },
   permissions: {
     staff: { read: '查看员工', propose: '发起员工变更', approve: '审批员工变更' },
@@ -73,6 +79,8 @@ export const consoleZhCN = {
     analytics: { query: '数据查询' },
     ledger: { read: '查看账务', adjust: '发起调账与冲正', approve: '审批调账与冲正' },
     payments: { reconcile: '资金对账' },
+    models: { read: '查看模型', score: '模型评分', manage: '维护模型', approve: '审批模型上线' },
+    campaigns: { read: '查看营销名单' },
   },
   approvals: {
     title: '审批收件箱',
@@ -82,6 +90,7 @@ export const consoleZhCN = {
       identity: { create_staff: '新建员工', grant_role: '授予角色', revoke_role: '撤销角色' },
       ledger: { adjust: '手工调账', reverse: '冲正' },
       products: { publish: '产品上架', reprice: '产品调价' },
+      models: { activate: '模型版本上线' },
     },
     summaries: {
       identity: {
@@ -404,6 +413,16 @@ export const consoleZhCN = {
   customers: customersZhCN,
   products: productsZhCN,
   investing: investingZhCN,
+  models: modelsZhCN,
+  campaigns: campaignsZhCN,
   reference: referenceMessages('zh-CN'),
-  problems: { ...customersProblemsZhCN, ...productsProblemsZhCN, ...investingProblemsZhCN },
+  problems: {
+    ...customersProblemsZhCN,
+    ...productsProblemsZhCN,
+    ...investingProblemsZhCN,
+    version_not_found: '没有这个模型版本',
+    no_active_version: '该模型还没有生效版本，请先上线一个版本',
+    no_features: '模型没有该客户的资料',
+    not_a_scorecard: '只有信用模型有评分卡',
+  },
 };
