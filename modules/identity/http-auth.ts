@@ -14,6 +14,13 @@ declare module 'fastify' {
     customer?: { id: string; sessionId: string };
     staff?: StaffUser & { sessionId: string };
   }
+  interface FastifyContextConfig {
+    /**
+     * The route writes its own audit row in its business transaction when it succeeds (one commit
+     * instead of two on a hot path); the console's generic audit of staff requests then skips it.
+     */
+    auditedInline?: boolean;
+  }
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {

@@ -1,3 +1,4 @@
+import type { AuditService } from '@onefin/audit';
 import type { IdentityService } from '@onefin/identity';
 import type { Clock, Executor } from '@onefin/kernel';
 import type { FoldMetrics, MetricSummary, ModelArtifact, ModelReport } from '@onefin/ml';
@@ -59,6 +60,8 @@ export interface ModelsDeps {
   db: Executor;
   reads: Executor;
   clock: Clock;
+  /** A decision's audit row is written in the decision's own transaction. */
+  audit: Pick<AuditService, 'record'>;
   approvals: Pick<IdentityService, 'propose'>;
   customers: CustomerNames;
   settings?: Partial<ModelsSettings>;

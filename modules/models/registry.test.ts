@@ -29,6 +29,18 @@ async function register(set: 'credit' | 'marketing', seed = 7): Promise<Summary>
   )) as Summary;
 }
 
+/** Audit rows about a target: a decision's id, or `POST <route>` for the console's request audit. */
+const auditOf = (targetId: string) =>
+  p.db.primary
+    .withTables<{
+      audit_events: { action: string; actor_id: string; outcome: string; target_id: string | null };
+    }>()
+    .selectFrom('audit_events')
+    .select(['action', 'actor_id', 'outcome'])
+    .where('target_id', '=', targetId)
+    .execute();
+const SCORE_ROUTE = 'POST /api/v1/models/credit/score';
+
 const post = (c: TestClient, url: string, body: unknown = {}) => c.post(url, body);
 
 /** validate → analyst proposes → risk officer approves. */
@@ -122,6 +134,11 @@ describe('the model registry', () => {
       .where('id', '=', s.decisionId)
       .execute();
     expect(decisions).toEqual([{ ...decisions[0], version_id: active?.id, score: s.score }]);
+    // Audited once, in the decision's transaction, not again by the console's request audit.
+    expect(await auditOf(s.decisionId)).toEqual([
+      { action: 'model.decision', actor_id: risk.id, outcome: 'success' },
+    ]);
+    expect((await auditOf(SCORE_ROUTE)).filter((r) => r.outcome === 'success')).toEqual([]);
   });
 
   it('refuses an applicant with missing or impossible values with a 400 and records nothing', async () => {

@@ -140,24 +140,36 @@ export async function modelsConsoleRoutes(root: FastifyInstance, opts: ConsoleMo
 
   app.post(
     '/api/v1/models/credit/score',
-    { preHandler: can('models.score'), schema: { tags: ['models'], body: creditApplicant } },
+    {
+      preHandler: can('models.score'),
+      config: { auditedInline: true },
+      schema: { tags: ['models'], body: creditApplicant },
+    },
     async (request) =>
       orFail(
         await models.scoreCredit(request.body, {
           decidedBy: request.staff?.id as string,
           purpose: 'console.applicant',
+          ip: request.ip,
+          requestId: request.id,
         }),
       ),
   );
 
   app.post(
     '/api/v1/models/marketing/score',
-    { preHandler: can('models.score'), schema: { tags: ['models'], body: marketingContact } },
+    {
+      preHandler: can('models.score'),
+      config: { auditedInline: true },
+      schema: { tags: ['models'], body: marketingContact },
+    },
     async (request) =>
       orFail(
         await models.scorePropensity(request.body, {
           decidedBy: request.staff?.id as string,
           purpose: 'console.contact',
+          ip: request.ip,
+          requestId: request.id,
         }),
       ),
   );

@@ -41,7 +41,14 @@ import {
 } from './scoring.ts';
 
 /** Who asked for a decision and why, recorded with it. */
-export type DecisionContext = { decidedBy: string; purpose: string; subjectId?: string };
+export type DecisionContext = {
+  decidedBy: string;
+  purpose: string;
+  subjectId?: string;
+  /** Where the request came from, for the audit row. */
+  ip?: string;
+  requestId?: string;
+};
 
 /** A decision: the result, and the version (id and number) that took it. */
 export type Decision<R> = R & { decisionId: string; versionId: string; version: number };
@@ -122,23 +129,47 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
     if (!version) return fail('no_active_version', `no ${model} model version is active`);
     const result = score(version);
     const id = newId('mdd');
-    await modelsDb(db)
-      .insertInto('models_decisions')
-      .values({
-        id,
-        model,
-        version_id: version.id,
-        subject_type: ctx.subjectId ? 'customer' : 'applicant',
-        subject_id: ctx.subjectId ?? null,
-        purpose: ctx.purpose,
-        input: JSON.stringify(input),
-        probability: result.probability,
-        score: result.score,
-        reasons: JSON.stringify('reasons' in result ? result.reasons : []),
-        decided_by: ctx.decidedBy,
-        decided_at: clock.now(),
-      })
-      .execute();
+    const at = clock.now();
+    // The decision and its audit row commit together: one commit on the scoring path.
+    await db.transaction().execute(async (trx) => {
+      await modelsDb(trx)
+        .insertInto('models_decisions')
+        .values({
+          id,
+          model,
+          version_id: version.id,
+          subject_type: ctx.subjectId ? 'customer' : 'applicant',
+          subject_id: ctx.subjectId ?? null,
+          purpose: ctx.purpose,
+          input: JSON.stringify(input),
+          probability: result.probability,
+          score: result.score,
+          reasons: JSON.stringify('reasons' in result ? result.reasons : []),
+          decided_by: ctx.decidedBy,
+          decided_at: at,
+        })
+        .execute();
+      await deps.audit.record(
+        {
+          actorType: 'staff',
+          actorId: ctx.decidedBy,
+          action: 'model.decision',
+          targetType: 'model_decision',
+          targetId: id,
+          outcome: 'success',
+          detail: {
+            model,
+            version: version.version,
+            versionId: version.id,
+            purpose: ctx.purpose,
+            score: result.score,
+          },
+          ...(ctx.ip ? { ip: ctx.ip } : {}),
+          ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+        },
+        trx,
+      );
+    });
     return ok({ ...result, decisionId: id, versionId: version.id, version: version.version });
   }
 

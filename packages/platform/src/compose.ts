@@ -113,7 +113,7 @@ export function composeServices(opts: ComposeOptions): Services {
     settings: opts.investing,
   });
   // The model registry and scoring; activating a version runs through identity's maker–checker.
-  const models = createModelsService({ ...base, approvals: identity, customers });
+  const models = createModelsService({ ...base, audit, approvals: identity, customers });
   for (const h of models.approvalHandlers()) identity.registerApprovalHandler(h);
   return {
     clock,
