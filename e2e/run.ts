@@ -10,6 +10,7 @@ import { consoleJourneys } from './console-journeys.ts';
 import { runJourneys, runPagesOnPlatformClock } from './harness.ts';
 import { investingJourneys } from './investing-journeys.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
+import { modelsJourneys } from './models-journeys.ts';
 import { ensureWebBuilt, type Platform, startPlatform } from './platform.ts';
 import { portalJourneys } from './portal-journeys.ts';
 import { portalPlanJourneys } from './portal-plan-journeys.ts';
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
         ...investingJourneys(platform),
         ...portalPlanJourneys(platform),
         ...consoleInvestingJourneys(platform),
+        ...modelsJourneys(platform),
         // last: they move the demo clock on a day
         ...settlementJourneys(platform),
       ];

@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { ApprovalsPage } from './approvals/approvals-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { StaffContext, useHasPermission, useStaffQuery } from './auth.ts';
+import { CampaignPage } from './campaigns/campaign-page.tsx';
 import { CreateCustomerPage } from './customers/create-customer-page.tsx';
 import { CustomerPage } from './customers/customer-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
@@ -19,6 +20,9 @@ import { AccountsPage } from './ledger/accounts-page.tsx';
 import { ReconciliationPage } from './ledger/reconciliation-page.tsx';
 import { TransferPage } from './ledger/transfer-page.tsx';
 import { TrialBalancePage } from './ledger/trial-balance-page.tsx';
+import { ModelPage, ModelRedirect } from './models/model-page.tsx';
+import { ModelsPage } from './models/models-page.tsx';
+import { ScorePage } from './models/score-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NavImportPage } from './products/nav-import-page.tsx';
@@ -197,6 +201,46 @@ export function ConsoleApp() {
               element={
                 <RequirePermission permission="products.read">
                   <ProductPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/models"
+              element={
+                <RequirePermission permission="models.read">
+                  <ModelsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/models/credit/score"
+              element={
+                <RequirePermission permission="models.score">
+                  <ScorePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/models/:model"
+              element={
+                <RequirePermission permission="models.read">
+                  <ModelRedirect />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/models/:model/versions/:version"
+              element={
+                <RequirePermission permission="models.read">
+                  <ModelPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/campaigns/deposit"
+              element={
+                <RequirePermission permission="campaigns.read">
+                  <CampaignPage />
                 </RequirePermission>
               }
             />

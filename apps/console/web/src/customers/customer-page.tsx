@@ -9,6 +9,7 @@ import { useHasPermission, useStaffName } from '../auth.ts';
 import { AssistedOrderDrawer } from '../investing/assisted-order-drawer.tsx';
 import { CustomerOrdersTab } from '../investing/customer-orders-tab.tsx';
 import { HoldingsTab } from '../investing/holdings-tab.tsx';
+import { CustomerCreditTab } from '../models/customer-credit-tab.tsx';
 import { type CustomerProfile, customerKeys, fetchProfile, type Labelled } from './api.ts';
 import { ChangesTab } from './changes-tab.tsx';
 import { EditCustomerModal, StatusModal } from './edit-customer-modal.tsx';
@@ -27,6 +28,7 @@ const TABS = [
   'kyc',
   'screening',
   'risk',
+  'credit',
   'changes',
 ] as const;
 type TabKey = (typeof TABS)[number];
@@ -39,6 +41,7 @@ export function CustomerPage() {
   const canWrite = useHasPermission('customers.write');
   const canReadOrders = useHasPermission('orders.read');
   const canAssist = useHasPermission('orders.assist');
+  const canScore = useHasPermission('models.score');
   const [modal, setModal] = useState<'edit' | 'status' | 'order' | undefined>(undefined);
   const profile = useQuery({ queryKey: customerKeys.profile(id), queryFn: () => fetchProfile(id) });
   const back = (
@@ -93,6 +96,15 @@ export function CustomerPage() {
       children: <ScreeningTab profile={p} />,
     },
     { key: 'risk', label: t('customers.detail.tabs.risk'), children: <RiskTab profile={p} /> },
+    ...(canScore && c.type === 'individual'
+      ? [
+          {
+            key: 'credit' as const,
+            label: t('models.customer.tab'),
+            children: <CustomerCreditTab customerId={c.id} />,
+          },
+        ]
+      : []),
     { key: 'changes', label: t('customers.detail.tabs.changes'), children: <ChangesTab customerId={c.id} /> },
   ];
   return (

@@ -7,11 +7,14 @@ import {
   ContactsOutlined,
   ControlOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   InboxOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   ReconciliationOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -20,7 +23,7 @@ import type { ReactNode } from 'react';
 
 /** A group of pages under one heading in the side menu. */
 export interface NavGroup {
-  key: 'ledgerGroup' | 'productsGroup' | 'operationsGroup';
+  key: 'ledgerGroup' | 'productsGroup' | 'operationsGroup' | 'modelsGroup';
   icon: ReactNode;
 }
 
@@ -39,7 +42,10 @@ export interface NavEntry {
     | 'staff'
     | 'ledgerAccounts'
     | 'trialBalance'
-    | 'reconciliation';
+    | 'reconciliation'
+    | 'models'
+    | 'creditScore'
+    | 'campaigns';
   path: string;
   icon: ReactNode;
   permission?: string;
@@ -52,6 +58,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   { key: 'productsGroup', icon: <ShopOutlined /> },
   { key: 'ledgerGroup', icon: <BankOutlined /> },
   { key: 'operationsGroup', icon: <ControlOutlined /> },
+  { key: 'modelsGroup', icon: <ExperimentOutlined /> },
 ];
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -102,6 +109,27 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <FieldTimeOutlined />,
     permission: 'operations.run',
     group: 'operationsGroup',
+  },
+  {
+    key: 'models',
+    path: '/models',
+    icon: <ExperimentOutlined />,
+    permission: 'models.read',
+    group: 'modelsGroup',
+  },
+  {
+    key: 'creditScore',
+    path: '/models/credit/score',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'models.score',
+    group: 'modelsGroup',
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns/deposit',
+    icon: <NotificationOutlined />,
+    permission: 'campaigns.read',
+    group: 'modelsGroup',
   },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'staff.read' },

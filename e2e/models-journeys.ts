@@ -1,0 +1,163 @@
+import type { Page } from 'playwright-core';
+import { assert, DESKTOP, expectText, type Journey, screenshot, withPage } from './harness.ts';
+import { logInStaff } from './log-in.ts';
+import type { Platform } from './platform.ts';
+
+async function toEnglish(page: Page): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-option-en').click();
+}
+
+/** The models in the console: the credit model's page, scoring an applicant, the deposit campaign list. */
+export function modelsJourneys(platform: Platform): Journey[] {
+  return [
+    {
+      name: 'models: a risk officer opens the credit model page and scores an applicant, seeing the reason codes',
+      run: (browser) =>
+        withPage(browser, 'models-risk-officer', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'risk_officer');
+          await page.getByTestId('nav-modelsGroup').click();
+          await page.getByTestId('nav-models').click();
+          await page.getByTestId('model-card-credit').waitFor();
+          await expectText(page, 'model-card-credit', '生效中');
+          await screenshot(page, 'models-list');
+          await page.getByTestId('open-model-credit').click();
+          await expectText(page, 'model-title', '信用评分卡');
+          for (const chart of ['chart-roc', 'chart-ks', 'chart-gains', 'chart-distribution'])
+            await page.getByTestId(chart).locator('canvas').first().waitFor();
+          await screenshot(page, 'models-credit-charts', true);
+          await page.getByTestId('tab-woe').click();
+          await page.getByTestId('chart-woe').first().locator('canvas').first().waitFor();
+          await screenshot(page, 'models-credit-woe');
+          await page.getByTestId('tab-scorecard').click();
+          await page.getByTestId('scorecard-table').locator('tbody tr').first().waitFor();
+          const href = await page.getByTestId('scorecard-download').getAttribute('href');
+          assert(href?.includes('scorecard.xlsx?lang=zh-CN'), `the scorecard download points at ${href}`);
+          await screenshot(page, 'models-credit-scorecard');
+          await page.getByTestId('tab-folds').click();
+          await expectText(page, 'folds-table', '均值 ± 标准差');
+          await page.getByTestId('tab-versions').click();
+          await page.getByTestId('versions-table').locator('tbody tr').first().waitFor();
+          assert(
+            (await page.getByTestId('validate-1').count()) +
+              (await page.getByTestId('activate-1').count()) ===
+              0,
+            'a risk officer is offered the analyst’s validate / activate buttons',
+          );
+          await screenshot(page, 'models-credit-folds-versions');
+
+          await page.getByTestId('score-applicant').click();
+          await page.getByTestId('score-form').waitFor();
+          await page.getByTestId('score-submit').click();
+          await page.getByTestId('reason-code').first().waitFor();
+          const reasons = await page.getByTestId('reason-code').allTextContents();
+          assert(
+            reasons.length >= 1 && reasons.length <= 4,
+            `expected 1–4 reason codes, saw ${reasons.length}`,
+          );
+          assert(
+            /[\u4e00-\u9fff]/.test(reasons[0] ?? ''),
+            `the reason codes are not in Chinese: ${reasons[0]}`,
+          );
+          const score = Number((await page.getByTestId('credit-score').textContent())?.replace(/\D/g, ''));
+          assert(score > 300 && score < 900, `the applicant's score is ${score}`);
+          await page.getByTestId('score-result').scrollIntoViewIfNeeded();
+          await screenshot(page, 'models-score-applicant', true);
+
+          await toEnglish(page);
+          await expectText(page, 'reason-codes', 'Reason codes');
+          const english = await page.getByTestId('reason-code').allTextContents();
+          assert(
+            !/[\u4e00-\u9fff]/.test(english[0] ?? ''),
+            `the reason codes stay Chinese in English: ${english[0]}`,
+          );
+          await screenshot(page, 'models-score-applicant-en', true);
+        }),
+    },
+    {
+      name: 'models: a risk officer reads a customer’s credit score with its reason codes on the profile',
+      run: (browser) =>
+        withPage(browser, 'models-customer-score', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'risk_officer');
+          await page.goto(`${platform.consoleUrl}/customers`);
+          await page.getByTestId('customer-row').first().click();
+          await page.getByTestId('customer-title').waitFor();
+          await page.getByRole('tab', { name: '信用评分' }).click();
+          await page.getByTestId('customer-credit-score').waitFor();
+          await page.getByTestId('score-points').locator('tbody tr').first().waitFor();
+          await screenshot(page, 'models-customer-credit-score');
+        }),
+    },
+    {
+      name: 'models: a marketing user builds the deposit campaign list and exports it',
+      run: (browser) =>
+        withPage(browser, 'models-campaign', DESKTOP, async (page) => {
+          await logInStaff(page, platform, 'marketing');
+          await page.getByTestId('nav-modelsGroup').click();
+          assert(
+            (await page.getByTestId('nav-models').count()) === 1,
+            'marketing does not see the models page',
+          );
+          assert(
+            (await page.getByTestId('nav-creditScore').count()) === 0,
+            'marketing is offered credit scoring',
+          );
+          await page.getByTestId('nav-campaigns').click();
+          await page.getByTestId('campaign-table').locator('tbody tr.ant-table-row').first().waitFor();
+          const everyone = Number(
+            (await page.getByTestId('campaign-total').textContent())?.replace(/\D/g, ''),
+          );
+          assert(everyone > 100, `the whole list has ${everyone} customers`);
+          await screenshot(page, 'campaign-list');
+
+          await page.getByTestId('filter-ageMin').locator('input').fill('25');
+          await page.getByTestId('filter-ageMax').locator('input').fill('60');
+          await page.getByTestId('filter-maxContacts').locator('input').fill('3');
+          await page.getByTestId('campaign-search').click();
+          const deadline = Date.now() + 15_000;
+          let filtered = everyone;
+          while (Date.now() < deadline && filtered === everyone) {
+            filtered = Number((await page.getByTestId('campaign-total').textContent())?.replace(/\D/g, ''));
+            await page.waitForTimeout(100);
+          }
+          assert(filtered > 0 && filtered < everyone, `the filtered list has ${filtered} of ${everyone}`);
+          const ages = await page
+            .locator('[data-testid=campaign-table] tbody tr.ant-table-row td:nth-child(4)')
+            .allTextContents();
+          assert(
+            ages.every((a) => Number(a) >= 25 && Number(a) <= 60),
+            `ages outside 25–60: ${ages.join(',')}`,
+          );
+          await expectText(page, 'campaign-expected', /\d/);
+          await screenshot(page, 'campaign-list-filtered');
+
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByTestId('campaign-export').click(),
+          ]);
+          assert(
+            download.suggestedFilename().endsWith('.xlsx'),
+            `the export is ${download.suggestedFilename()}`,
+          );
+          const path = await download.path();
+          const { readFileSync } = await import('node:fs');
+          const bytes = readFileSync(path);
+          assert(bytes.subarray(0, 2).toString() === 'PK', 'the export is not an .xlsx (zip) file');
+          const { default: ExcelJS } = await import('exceljs');
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(bytes as unknown as ArrayBuffer);
+          const sheet = book.worksheets[0];
+          assert(sheet?.getRow(1).getCell(1).value === '排名', 'the export has no header row');
+          let customers = 0;
+          sheet?.eachRow((row) => {
+            if (typeof row.getCell(1).value === 'number') customers += 1;
+          });
+          assert(customers === filtered, `the export has ${customers} customer rows, the list ${filtered}`);
+
+          await toEnglish(page);
+          await expectText(page, 'campaign-export', 'Export to Excel');
+          await screenshot(page, 'campaign-list-en');
+        }),
+    },
+  ];
+}
