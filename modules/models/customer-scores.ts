@@ -179,3 +179,14 @@ export async function storedScore(
       }
     : undefined;
 }
+
+/** Every stored score of a model by one version (the active one: a stability check's population). */
+export async function scoresOf(db: Executor, model: ModelName, versionId: string): Promise<Float64Array> {
+  const rows = await modelsDb(db)
+    .selectFrom('models_customer_scores')
+    .select('score')
+    .where('model', '=', model)
+    .where('version_id', '=', versionId)
+    .execute();
+  return Float64Array.from(rows, (r) => r.score);
+}

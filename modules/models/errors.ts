@@ -7,7 +7,8 @@ export type ModelsError =
   | 'no_active_version'
   | 'no_features'
   | 'approval_refused'
-  | 'not_a_scorecard';
+  | 'not_a_scorecard'
+  | 'no_baseline';
 
 export const MODELS_PROBLEMS: ProblemTable<ModelsError> = {
   version_not_found: { status: 404, title: 'No such model version' },
@@ -16,4 +17,5 @@ export const MODELS_PROBLEMS: ProblemTable<ModelsError> = {
   no_features: { status: 404, title: 'The models have no data about this customer' },
   approval_refused: { status: 409, title: 'The maker–checker proposal was refused' },
   not_a_scorecard: { status: 404, title: 'Only the credit model has a scorecard' },
+  no_baseline: { status: 409, title: 'This version has no cross-validated score baseline to compare with' },
 };

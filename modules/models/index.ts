@@ -33,4 +33,5 @@ export {
   type Decision,
   type DecisionContext,
   type ModelsService,
+  type Stability,
 } from './service.ts';

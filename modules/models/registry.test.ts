@@ -250,6 +250,16 @@ describe('customers scored in the product', () => {
     const s = res.json<{ version: number; score: number; points: { points: number }[] }>();
     expect(s.version).toBe(2);
     expect(s.points.reduce((a, b) => a + b.points, 0)).toBe(s.score);
+    const stability = (await risk.client.get('/api/v1/models/credit/stability')).json<{
+      version: number;
+      customers: number;
+      psi: number;
+      expected: number[];
+      actual: number[];
+    }>();
+    expect(stability).toMatchObject({ version: 2, customers: 3 });
+    expect(stability.actual.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    expect(stability.psi).toBeGreaterThanOrEqual(0);
     const unknown = await risk.client.get('/api/v1/customers/cus_nobody/credit-score');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'no_features' });

@@ -79,6 +79,12 @@ export async function modelsConsoleRoutes(root: FastifyInstance, opts: ConsoleMo
   }));
 
   app.get(
+    '/api/v1/models/:model/stability',
+    { preHandler: can('models.read'), schema: { tags: ['models'], params: modelParam } },
+    async (request) => orFail(await models.stability(request.params.model)),
+  );
+
+  app.get(
     '/api/v1/models/:model/versions',
     { preHandler: can('models.read'), schema: { tags: ['models'], params: modelParam } },
     async (request) => ({ items: (await models.listVersions(request.params.model)).map(summaryDto) }),

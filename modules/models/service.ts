@@ -1,6 +1,6 @@
 import type { ApprovalHandler, RequestContext, StaffUser } from '@onefin/identity';
 import { fail, newId, ok, type Result } from '@onefin/kernel';
-import type { TrainedModelFile } from '@onefin/ml';
+import { populationStability, type TrainedModelFile } from '@onefin/ml';
 import { type ActivatePayload, activationHandler } from './approvals.ts';
 import { type CampaignList, type CampaignQuery, campaignTargets, MAX_EXPORT_ROWS } from './campaign.ts';
 import {
@@ -9,6 +9,7 @@ import {
   putFeatures,
   rescore,
   type StoredScore,
+  scoresOf,
   storedScore,
 } from './customer-scores.ts';
 import type { ModelsError } from './errors.ts';
@@ -52,6 +53,17 @@ export type DecisionContext = {
 
 /** A decision: the result, and the version (id and number) that took it. */
 export type Decision<R> = R & { decisionId: string; versionId: string; version: number };
+
+/** How today's customers score against the sample the active version was developed on. */
+export type Stability = {
+  version: number;
+  customers: number;
+  psi: number;
+  /** Score cuts between the sample's deciles, and each group's share in the sample and today. */
+  cuts: number[];
+  expected: number[];
+  actual: number[];
+};
 
 export type CustomerCreditScore = CreditResult & { versionId: string; version: number; scoredAt: Date };
 
@@ -97,6 +109,9 @@ export interface ModelsService {
   customerFeatures(customerId: string): Promise<CustomerFeatures | undefined>;
   /** The customer's stored credit score with every variable's points (rescored if stale). */
   customerCreditScore(customerId: string): Promise<Result<CustomerCreditScore, ModelsError>>;
+
+  /** PSI of the customers' stored scores against the active version's development sample. */
+  stability(model: ModelName): Promise<Result<Stability, ModelsError>>;
 
   campaignTargets(query: CampaignQuery): Promise<Result<CampaignList & { version: number }, ModelsError>>;
   campaignWorkbook(query: CampaignQuery, lang: Lang): Promise<Result<Buffer, ModelsError>>;
@@ -241,6 +256,23 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
         versionId: version.id,
         version: version.version,
         scoredAt: isCurrent && stored ? stored.scoredAt : clock.now(),
+      });
+    },
+
+    async stability(model) {
+      const version = await cachedActive(model);
+      if (!version) return fail('no_active_version', `no ${model} model version is active`);
+      const baseline = version.report?.stability;
+      if (!baseline) return fail('no_baseline', `${model} version ${version.version} has no score deciles`);
+      const scores = await scoresOf(reads, model, version.id);
+      const { psi, shares } = populationStability(baseline, scores);
+      return ok({
+        version: version.version,
+        customers: scores.length,
+        psi,
+        cuts: baseline.cuts,
+        expected: baseline.shares,
+        actual: shares,
       });
     },
 

@@ -20,6 +20,11 @@ export type ModelReport = {
   /** Score histogram split by outcome, in `bins` equal-width bins over the observed range. */
   distribution: { from: number; to: number; positives: number; negatives: number }[];
   calibration: CalibrationRow[];
+  /**
+   * Score deciles of the development sample: cuts between ten equal-count groups and each group's
+   * share (near 10%; ties move shares), the baseline a population stability check compares against.
+   */
+  stability: { cuts: number[]; shares: number[] };
 };
 
 const ROC_POINTS = 101;
@@ -51,7 +56,56 @@ export function modelReport(
     gains: gainsTable(y, p, 10),
     distribution: histogram(y, s),
     calibration: calibrationTable(y, p, 10),
+    stability: decilesOf(s),
   };
+}
+
+/** Below this share a group counts as this share, so an empty group doesn't make PSI infinite. */
+const PSI_FLOOR = 1e-4;
+
+/** The group each score falls in: group k holds scores in [cuts[k-1], cuts[k]). */
+function groupOf(cuts: readonly number[], v: number): number {
+  let g = 0;
+  while (g < cuts.length && v >= (cuts[g] as number)) g++;
+  return g;
+}
+
+function decilesOf(s: Float64Array): ModelReport['stability'] {
+  if (s.length === 0) return { cuts: [], shares: [] };
+  const sorted = Float64Array.from(s).sort();
+  const cuts = [
+    ...new Set(
+      Array.from({ length: 9 }, (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / 10)] as number),
+    ),
+  ];
+  return { cuts, shares: sharesIn(cuts, s) };
+}
+
+function sharesIn(cuts: readonly number[], scores: ArrayLike<number>): number[] {
+  const counts = new Array<number>(cuts.length + 1).fill(0);
+  for (let i = 0; i < scores.length; i++) {
+    const g = groupOf(cuts, scores[i] as number);
+    counts[g] = (counts[g] as number) + 1;
+  }
+  return counts.map((c) => round(c / Math.max(scores.length, 1)));
+}
+
+/**
+ * Population stability index of today's scores against the development sample's deciles. Rule of
+ * thumb: < 0.1 stable, 0.1–0.25 drifting, > 0.25 shifted (rebuild or recalibrate the model).
+ */
+export function populationStability(
+  baseline: ModelReport['stability'],
+  scores: ArrayLike<number>,
+): { psi: number; shares: number[] } {
+  const shares = sharesIn(baseline.cuts, scores);
+  let psi = 0;
+  shares.forEach((a, g) => {
+    const actual = Math.max(a, PSI_FLOOR);
+    const expected = Math.max(baseline.shares[g] as number, PSI_FLOOR);
+    psi += (actual - expected) * Math.log(actual / expected);
+  });
+  return { psi: Math.round(psi * 1e4) / 1e4, shares };
 }
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelReport } from './report.ts';
+import { modelReport, populationStability } from './report.ts';
 
 describe('modelReport', () => {
   // Four rows; scores are "higher is safer" points, probabilities the chance of the positive class.
@@ -29,5 +29,23 @@ describe('modelReport', () => {
     expect(total).toBe(4);
     expect(r.distribution[0]).toMatchObject({ from: 500, positives: 1, negatives: 0 });
     expect(r.distribution.at(-1)).toMatchObject({ to: 700, positives: 0, negatives: 1 });
+  });
+
+  it('measures population stability against the sample deciles: 0 for the same scores, large for shifted ones', () => {
+    const sample = Array.from({ length: 1000 }, (_, i) => 400 + (i % 200));
+    const r = modelReport(
+      sample.map((_, i) => i % 2),
+      sample.map((_, i) => (i % 7) / 7),
+      sample,
+    );
+    expect(r.stability.cuts).toHaveLength(9);
+    expect(r.stability.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(populationStability(r.stability, sample).psi).toBe(0);
+    const shifted = populationStability(
+      r.stability,
+      sample.map((s) => s + 60),
+    );
+    expect(shifted.psi).toBeGreaterThan(0.25);
+    expect(shifted.shares[0]).toBe(0);
   });
 });
