@@ -76,7 +76,7 @@ export function trainModelFile(
   const trainedOn = { sha256: sha256Hex(text), rows: table.rowCount, seed };
   if (set === 'credit') {
     const cv = isCrossValidated
-      ? evaluateCredit(table, { folds: 5, seed, withChallenger: false })
+      ? evaluateCredit(table, { folds: 5, seed, withChallenger: true })
       : undefined;
     onProgress('cross-validated');
     const model = trainCreditScorecard(table, all);
@@ -88,7 +88,9 @@ export function trainModelFile(
     const report = modelReport(labels, cv.scorecard.outOfFold, creditPoints(model, cv.scorecard.outOfFold));
     const figures = {
       ...cv.scorecard.summary,
+      // The fair-lending view: what SEX and MARRIAGE would add, and what the boosted challenger gets.
       withSensitive: { auc: cv.scorecardWithSensitive.summary.auc },
+      ...(cv.challenger ? { challenger: { auc: cv.challenger.summary.auc } } : {}),
     };
     return { ok: true, value: { artifact, figures, crossValidation: cv.scorecard, report } };
   }
