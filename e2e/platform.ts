@@ -127,7 +127,8 @@ export async function startPlatform(): Promise<Platform> {
   try {
     const portalUrl = `http://127.0.0.1:${portalPort}`;
     const consoleUrl = `http://127.0.0.1:${consolePort}`;
-    await waitForReady(portalUrl, child, 90_000);
+    // The first start seeds the demo world and trains both models (about a minute on a busy 2-core machine).
+    await waitForReady(portalUrl, child, 240_000);
     await waitForReady(consoleUrl, child, 10_000);
     // The logins line follows readiness by a moment.
     const deadline = Date.now() + 10_000;
