@@ -61,6 +61,8 @@ const ALL = CREDIT_VARIABLES.filter((v) => !v.isSensitive).map((v) => v.name);
 const NEW = ALL.filter((n) => !ORIGINAL.includes(n));
 
 const variants: Record<string, Partial<CreditScorecardOptions>> = {
+  // the delivered options (DEFAULT_CREDIT_OPTIONS: every candidate but AGE)
+  delivered: {},
   original: { candidates: ORIGINAL },
   all: { candidates: ALL },
   ...Object.fromEntries(NEW.map((n) => [`original+${n}`, { candidates: [...ORIGINAL, n] }])),

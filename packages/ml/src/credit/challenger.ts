@@ -3,13 +3,13 @@ import { type BoostedTrees, type BoostingOptions, fitBoostedTrees, treesLogOdds 
 import { sigmoid } from '../stats.ts';
 import { pick } from '../validation.ts';
 import { CREDIT_TARGET } from './columns.ts';
-import { CREDIT_VARIABLES } from './variables.ts';
+import { CREDIT_CANDIDATES, CREDIT_VARIABLES } from './variables.ts';
 
 /** Tuned by 5-fold cross-validation on train.csv only (docs/models.md). */
 export const CREDIT_BOOSTING: BoostingOptions = {
-  trees: 300,
+  trees: 400,
   learningRate: 0.05,
-  maxDepth: 4,
+  maxDepth: 3,
   l2: 1,
   minChildWeight: 5,
   subsample: 0.8,
@@ -19,7 +19,7 @@ export const CREDIT_BOOSTING: BoostingOptions = {
 
 export type CreditChallenger = { variables: string[]; trees: BoostedTrees };
 
-/** The challenger: gradient-boosted trees on the same candidate variables as the scorecard. */
+/** The challenger: gradient-boosted trees on the same candidate variables as the scorecard (SEX and MARRIAGE on request). */
 export function trainCreditChallenger(
   table: Table,
   rows: readonly number[],
@@ -27,7 +27,9 @@ export function trainCreditChallenger(
   options: BoostingOptions = CREDIT_BOOSTING,
   includeSensitive = false,
 ): CreditChallenger {
-  const variables = CREDIT_VARIABLES.filter((v) => includeSensitive || !v.isSensitive).map((v) => v.name);
+  const variables = CREDIT_VARIABLES.filter(
+    (v) => CREDIT_CANDIDATES.includes(v.name) || (includeSensitive && v.isSensitive),
+  ).map((v) => v.name);
   const features = variables.map((name) => pick(columns.get(name) as Float64Array, rows));
   const labels = pick(numberColumn(table, CREDIT_TARGET), rows);
   return { variables, trees: fitBoostedTrees(features, labels, options) };

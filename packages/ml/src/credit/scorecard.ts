@@ -4,7 +4,7 @@ import { sigmoid } from '../stats.ts';
 import { pick } from '../validation.ts';
 import { binCodes, binNumeric, type WoeFeature } from '../woe.ts';
 import { CREDIT_ID, CREDIT_TARGET } from './columns.ts';
-import { CREDIT_VARIABLES, type CreditVariable, type Words } from './variables.ts';
+import { CREDIT_CANDIDATES, CREDIT_VARIABLES, type CreditVariable, type Words } from './variables.ts';
 
 export type CreditScorecardOptions = {
   /** false for the fair-lending variant: no SEX, no MARRIAGE */
@@ -27,6 +27,7 @@ export const DEFAULT_CREDIT_OPTIONS: CreditScorecardOptions = {
   l2: 1,
   minIv: 0.02,
   maxBins: 8,
+  candidates: CREDIT_CANDIDATES,
 };
 
 export type CreditScorecard = { card: Scorecard; variables: string[] };
