@@ -75,6 +75,8 @@ export async function runModelsBench() {
   const marketingFileRowsPerS = fileRate('marketing', marketing.rowCount);
 
   const one = head(credit, 1);
+  // a serving process is warm: the first calls (compilation of the scoring code) are not measured
+  for (let i = 0; i < 500; i++) scoreCreditTable(scorecard, one);
   const latencies: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const t = performance.now();

@@ -23,6 +23,10 @@ export type TableResult = { ok: true; table: Table } | { ok: false; problems: Cs
 /** Enough to fix a file without drowning the person in a thousand copies of one mistake. */
 const MAX_PROBLEMS = 20;
 
+const QUOTE = 34;
+const NEWLINE = 10;
+const RETURN = 13;
+
 /**
  * Splits delimited text into records (RFC 4180 quoting: `"a;b"`, `""` for a quote), keeping the line each
  * record starts on. Blank lines are skipped; CRLF and LF both end a record.
@@ -35,6 +39,7 @@ export function parseDelimited(text: string, delimiter: string): CsvRecord[] {
   let line = 1;
   let recordLine = 1;
   let i = 0;
+  const delimiterCode = delimiter.charCodeAt(0);
   const endRecord = () => {
     cells.push(cell);
     if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
@@ -49,12 +54,19 @@ export function parseDelimited(text: string, delimiter: string): CsvRecord[] {
         i += 2;
         continue;
       }
-      if (ch === '"') isQuoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
+      if (ch === '"') {
+        isQuoted = false;
+        i++;
+        continue;
       }
-      i++;
+      // a run of quoted text up to the next quote, taken in one slice
+      let end = i;
+      while (end < text.length && text.charCodeAt(end) !== QUOTE) {
+        if (text.charCodeAt(end) === NEWLINE) line++;
+        end++;
+      }
+      cell += text.slice(i, end);
+      i = end;
       continue;
     }
     if (ch === '"' && cell === '') isQuoted = true;
@@ -66,7 +78,18 @@ export function parseDelimited(text: string, delimiter: string): CsvRecord[] {
       endRecord();
       line++;
       recordLine = line;
-    } else cell += ch;
+    } else {
+      // a run of plain text up to the next delimiter or line end (a quote inside it is literal)
+      let end = i + 1;
+      while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === delimiterCode || c === NEWLINE || c === RETURN) break;
+        end++;
+      }
+      cell += text.slice(i, end);
+      i = end;
+      continue;
+    }
     i++;
   }
   if (cell !== '' || cells.length > 0) endRecord();
