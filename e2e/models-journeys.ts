@@ -3,6 +3,10 @@ import { assert, DESKTOP, expectText, type Journey, screenshot, withPage } from 
 import { logInStaff } from './log-in.ts';
 import type { Platform } from './platform.ts';
 
+/** An antd InputNumber's <input>, whichever element carries the test id. */
+const numberInput = (page: Page, testId: string) =>
+  page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
+
 async function toEnglish(page: Page): Promise<void> {
   await page.getByTestId('language-switch').click();
   await page.getByTestId('language-option-en').click();
@@ -16,7 +20,6 @@ export function modelsJourneys(platform: Platform): Journey[] {
       run: (browser) =>
         withPage(browser, 'models-risk-officer', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'risk_officer');
-          await page.getByTestId('nav-modelsGroup').click();
           await page.getByTestId('nav-models').click();
           await page.getByTestId('model-card-credit').waitFor();
           await expectText(page, 'model-card-credit', '生效中');
@@ -61,8 +64,9 @@ export function modelsJourneys(platform: Platform): Journey[] {
           );
           const score = Number((await page.getByTestId('credit-score').textContent())?.replace(/\D/g, ''));
           assert(score > 300 && score < 900, `the applicant's score is ${score}`);
+          await screenshot(page, 'models-score-form');
           await page.getByTestId('score-result').scrollIntoViewIfNeeded();
-          await screenshot(page, 'models-score-applicant', true);
+          await screenshot(page, 'models-score-applicant');
 
           await toEnglish(page);
           await expectText(page, 'reason-codes', 'Reason codes');
@@ -71,7 +75,7 @@ export function modelsJourneys(platform: Platform): Journey[] {
             !/[\u4e00-\u9fff]/.test(english[0] ?? ''),
             `the reason codes stay Chinese in English: ${english[0]}`,
           );
-          await screenshot(page, 'models-score-applicant-en', true);
+          await screenshot(page, 'models-score-applicant-en');
         }),
     },
     {
@@ -80,7 +84,7 @@ export function modelsJourneys(platform: Platform): Journey[] {
         withPage(browser, 'models-customer-score', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'risk_officer');
           await page.goto(`${platform.consoleUrl}/customers`);
-          await page.getByTestId('customer-row').first().click();
+          await page.getByTestId('customer-row').filter({ hasText: '个人' }).first().dblclick();
           await page.getByTestId('customer-title').waitFor();
           await page.getByRole('tab', { name: '信用评分' }).click();
           await page.getByTestId('customer-credit-score').waitFor();
@@ -93,7 +97,7 @@ export function modelsJourneys(platform: Platform): Journey[] {
       run: (browser) =>
         withPage(browser, 'models-campaign', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'marketing');
-          await page.getByTestId('nav-modelsGroup').click();
+          await page.getByTestId('nav-campaigns').waitFor();
           assert(
             (await page.getByTestId('nav-models').count()) === 1,
             'marketing does not see the models page',
@@ -102,6 +106,11 @@ export function modelsJourneys(platform: Platform): Journey[] {
             (await page.getByTestId('nav-creditScore').count()) === 0,
             'marketing is offered credit scoring',
           );
+          await page.getByTestId('nav-models').click();
+          await page.getByTestId('open-model-marketing').click();
+          await expectText(page, 'model-title', '定期存款营销响应模型');
+          await page.getByTestId('chart-gains').locator('canvas').first().waitFor();
+          await screenshot(page, 'models-marketing-charts', true);
           await page.getByTestId('nav-campaigns').click();
           await page.getByTestId('campaign-table').locator('tbody tr.ant-table-row').first().waitFor();
           const everyone = Number(
@@ -110,9 +119,9 @@ export function modelsJourneys(platform: Platform): Journey[] {
           assert(everyone > 100, `the whole list has ${everyone} customers`);
           await screenshot(page, 'campaign-list');
 
-          await page.getByTestId('filter-ageMin').locator('input').fill('25');
-          await page.getByTestId('filter-ageMax').locator('input').fill('60');
-          await page.getByTestId('filter-maxContacts').locator('input').fill('3');
+          await numberInput(page, 'filter-ageMin').fill('25');
+          await numberInput(page, 'filter-ageMax').fill('60');
+          await numberInput(page, 'filter-maxContacts').fill('3');
           await page.getByTestId('campaign-search').click();
           const deadline = Date.now() + 15_000;
           let filtered = everyone;

@@ -95,6 +95,12 @@ export function useApprovalSummary(directory: Map<string, StaffName>): (approval
           reason: String(d.reason ?? ''),
         });
       }
+      case 'models.activate':
+        return t('approvals.summaries.models.activate', {
+          model: t(`models.names.${String(d.model ?? '')}`, { defaultValue: String(d.model ?? '') }),
+          version: String(d.version ?? ''),
+          auc: typeof d.auc === 'number' ? d.auc.toFixed(4) : '—',
+        });
       default:
         return approval.summary;
     }

@@ -129,7 +129,7 @@ export function CampaignPage() {
                 </Space.Compact>
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={7}>
+            <Col xs={24} md={12} xl={6}>
               <Form.Item name="jobs" label={t('campaigns.jobs')}>
                 <Select
                   mode="multiple"
@@ -140,7 +140,7 @@ export function CampaignPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6} xl={4}>
+            <Col xs={12} md={6} xl={3}>
               <Form.Item name="maxContacts" label={t('campaigns.maxContacts')}>
                 <InputNumber
                   min={1}
@@ -151,7 +151,7 @@ export function CampaignPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={12} md={6} xl={3}>
+            <Col xs={12} md={6} xl={4}>
               <Form.Item name="previousOutcome" label={t('campaigns.previousOutcome')}>
                 <Select
                   allowClear
@@ -160,7 +160,7 @@ export function CampaignPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} xl={3}>
+            <Col xs={24} xl={4}>
               <Form.Item label=" ">
                 <Space>
                   <Button type="primary" htmlType="submit" data-testid="campaign-search">

@@ -121,6 +121,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
         publish: 'Publish {{product}} ({{kind}}, {{risk}})',
         reprice: 'Reprice {{product}}: {{fields}} ({{reason}})',
       },
+      models: { activate: 'Activate {{model}} version {{version}} (cross-validated AUC {{auc}})' },
     },
     failures: {
       insufficient_funds: 'Insufficient funds: nothing was posted',

@@ -147,7 +147,7 @@ export const campaignsEn: MessageTree<typeof campaignsZhCN> = {
   minScore: 'Minimum propensity score',
   age: 'Age',
   jobs: 'Jobs',
-  maxContacts: 'Contacted in this campaign fewer than',
+  maxContacts: 'Contacts fewer than',
   previousOutcome: 'Previous campaign',
   any: 'Any',
   search: 'Build list',

@@ -106,6 +106,7 @@ export const consoleZhCN = {
         publish: '上架 {{product}}（{{kind}}，{{risk}}）',
         reprice: '调价 {{product}}：{{fields}}（{{reason}}）',
       },
+      models: { activate: '上线{{model}}第 {{version}} 版（交叉验证 AUC {{auc}}）' },
     },
     failures: {
       insufficient_funds: '余额不足，未记账',

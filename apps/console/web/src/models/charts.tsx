@@ -6,6 +6,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelName, ModelReport, WoeVariable } from './api.ts';
+import { binLabel } from './labels.tsx';
 
 echarts.use([
   LineChart,
@@ -117,7 +118,7 @@ export function KsChart(props: { report: ModelReport; model: ModelName }) {
           data: ksCurve.map((p) => [p.score, p.positives]),
           markLine: {
             symbol: 'none',
-            label: { formatter: `KS ${ks.toFixed(3)} @ ${Math.round(ksAt)}` },
+            label: { formatter: `KS ${ks.toFixed(3)} @ ${Math.round(ksAt)}`, position: 'insideEndBottom' },
             lineStyle: { type: 'dashed' },
             data: [{ xAxis: ksAt }],
           },
@@ -201,8 +202,20 @@ export function DistributionChart(props: { report: ModelReport; model: ModelName
       },
       yAxis: { type: 'value', name: t('models.charts.rows') },
       series: [
-        { name: words.negatives, type: 'bar', stack: 'n', data: distribution.map((d) => d.negatives) },
-        { name: words.positives, type: 'bar', stack: 'n', data: distribution.map((d) => d.positives) },
+        {
+          name: words.negatives,
+          type: 'bar',
+          stack: 'n',
+          itemStyle: { color: '#5470c6' },
+          data: distribution.map((d) => d.negatives),
+        },
+        {
+          name: words.positives,
+          type: 'bar',
+          stack: 'n',
+          itemStyle: { color: '#fa8c16' },
+          data: distribution.map((d) => d.positives),
+        },
       ],
     }),
     [distribution, t, words.positives, words.negatives],
@@ -252,7 +265,7 @@ export function WoeChart(props: { variable: WoeVariable }) {
           const b = bins[params[0]?.dataIndex ?? 0];
           if (!b) return '';
           return [
-            b.label,
+            binLabel(b.label),
             `WoE ${b.woe.toFixed(3)}`,
             `${t('models.scorecard.points')} ${b.points.toFixed(1)}`,
             `${t('models.charts.goods')} ${b.goods} · ${t('models.charts.bads')} ${b.bads}`,
@@ -261,7 +274,7 @@ export function WoeChart(props: { variable: WoeVariable }) {
       },
       xAxis: {
         type: 'category',
-        data: bins.map((b) => b.label),
+        data: bins.map((b) => binLabel(b.label)),
         axisLabel: { interval: 0, rotate: bins.length > 4 ? 20 : 0, fontSize: 11 },
       },
       yAxis: { type: 'value', name: 'WoE' },

@@ -2,6 +2,7 @@ import { currentLanguage } from '@onefin/ui';
 import { Card, Col, Empty, List, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CreditScore, VariablePoints } from './api.ts';
+import { binLabel } from './labels.tsx';
 
 /** A credit score as staff read it: the points, the probability, the reason codes and every variable's points. */
 export function CreditScoreView(props: { score: CreditScore; extra?: React.ReactNode }) {
@@ -11,7 +12,7 @@ export function CreditScoreView(props: { score: CreditScore; extra?: React.React
   const words = (p: VariablePoints) => (lang === 'en' ? p.words.en : p.words.zh);
   const columns: TableColumnsType<VariablePoints> = [
     { title: t('models.scorecard.variable'), key: 'variable', render: (_: unknown, p) => words(p) },
-    { title: t('models.scorecard.bin'), dataIndex: 'bin' },
+    { title: t('models.scorecard.bin'), dataIndex: 'bin', render: (b: string) => binLabel(b) },
     {
       title: t('models.scorecard.points'),
       dataIndex: 'points',
@@ -63,7 +64,7 @@ export function CreditScoreView(props: { score: CreditScore; extra?: React.React
                   <List.Item.Meta
                     avatar={<Tag color="volcano">{i + 1}</Tag>}
                     title={words(r)}
-                    description={`${r.bin} · ${t('models.score.belowBest', { points: r.pointsBelowBest.toFixed(1) })}`}
+                    description={`${binLabel(r.bin)} · ${t('models.score.belowBest', { points: r.pointsBelowBest.toFixed(1) })}`}
                   />
                 </List.Item>
               )}

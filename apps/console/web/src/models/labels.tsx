@@ -23,3 +23,8 @@ export function meanSd(m: MeanSd | undefined, digits = 3, suffix = ''): string {
   if (!m) return '—';
   return `${m.mean.toFixed(digits)}${suffix} ± ${m.sd.toFixed(digits)}`;
 }
+
+/** A bin's label with its cut points rounded for reading: `(0.6231333333, 1.01325555]` → `(0.623, 1.01]`. */
+export function binLabel(label: string): string {
+  return label.replace(/-?\d+\.\d{4,}/g, (x) => String(Number(Number(x).toPrecision(3))));
+}

@@ -40,7 +40,7 @@ import {
   validateVersion,
 } from './api.ts';
 import { CalibrationChart, DistributionChart, GainsChart, KsChart, RocChart, WoeChart } from './charts.tsx';
-import { ModelStatusTag, meanSd } from './labels.tsx';
+import { binLabel, ModelStatusTag, meanSd } from './labels.tsx';
 
 const isModel = (m: string | undefined): m is ModelName => MODEL_NAMES.some((n) => n === m);
 
@@ -288,7 +288,7 @@ function ScorecardTab(props: { v: VersionDetail }) {
       render: (_: unknown, r) => (lang === 'en' ? r.en : r.zh),
       onCell: (r) => ({ rowSpan: r.span }),
     },
-    { title: t('models.scorecard.bin'), dataIndex: 'bin' },
+    { title: t('models.scorecard.bin'), dataIndex: 'bin', render: (b: string) => binLabel(b) },
     {
       title: t('models.scorecard.woe'),
       dataIndex: 'woe',
