@@ -1,4 +1,4 @@
-import { CREDIT_VARIABLES } from '@onefin/ml';
+import { binWords, CREDIT_VARIABLES } from '@onefin/ml';
 import ExcelJS from 'exceljs';
 import type { CampaignTarget } from './campaign.ts';
 import type { ModelVersion } from './model.ts';
@@ -59,14 +59,35 @@ export function campaignWorkbook(
 
 const wordsOf = new Map(CREDIT_VARIABLES.map((v) => [v.name, v.words]));
 
-type CardRow = { variable: string; zh: string; en: string; bin: string; woe: number; points: number };
+type CardRow = {
+  variable: string;
+  zh: string;
+  en: string;
+  bin: string;
+  binZh: string;
+  binEn: string;
+  woe: number;
+  points: number;
+};
 
 /** The scorecard table: every variable's bins with their WoE and points. */
 export function scorecardRows(version: ModelVersion): CardRow[] {
   if (version.artifact.set !== 'credit') return [];
   return version.artifact.model.card.features.flatMap((f) => {
     const words = wordsOf.get(f.column) ?? { zh: f.column, en: f.column };
-    return f.bins.map((b) => ({ variable: f.column, ...words, bin: b.label, woe: b.woe, points: b.points }));
+    return f.bins.map((b, i) => {
+      const counts = f.woe.bins[i];
+      const readable = counts ? binWords(f.column, counts) : { zh: b.label, en: b.label };
+      return {
+        variable: f.column,
+        ...words,
+        bin: b.label,
+        binZh: readable.zh,
+        binEn: readable.en,
+        woe: b.woe,
+        points: b.points,
+      };
+    });
   });
 }
 
@@ -78,7 +99,8 @@ export function scorecardWorkbook(
   const columns: Column<CardRow>[] = [
     { zh: '变量', en: 'Variable', width: 22, value: (r) => r.variable },
     { zh: '说明', en: 'Meaning', width: 40, value: (r) => (lang === 'en' ? r.en : r.zh) },
-    { zh: '分箱', en: 'Bin', width: 22, value: (r) => r.bin },
+    { zh: '分箱', en: 'Bin', width: 34, value: (r) => (lang === 'en' ? r.binEn : r.binZh) },
+    { zh: '分箱（精确）', en: 'Bin (exact)', width: 22, value: (r) => r.bin },
     { zh: 'WoE', en: 'WoE', width: 10, value: (r) => Math.round(r.woe * 10_000) / 10_000 },
     { zh: '分值', en: 'Points', width: 10, value: (r) => r.points },
   ];

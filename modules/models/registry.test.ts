@@ -188,8 +188,16 @@ describe('the model registry', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as never);
     const sheet = book.getWorksheet('Scorecard');
-    expect(sheet?.getRow(1).values).toEqual([undefined, 'Variable', 'Meaning', 'Bin', 'WoE', 'Points']);
-    expect(sheet?.getRow(2).getCell(5).value).toEqual(expect.any(Number));
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'Variable',
+      'Meaning',
+      'Bin',
+      'Bin (exact)',
+      'WoE',
+      'Points',
+    ]);
+    expect(sheet?.getRow(2).getCell(6).value).toEqual(expect.any(Number));
   });
 });
 

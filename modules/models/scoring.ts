@@ -1,5 +1,7 @@
 import {
   bestPointsOf,
+  binIndex,
+  binWords,
   CREDIT_VARIABLES,
   type CreditScorecard,
   creditVariableColumns,
@@ -16,7 +18,9 @@ import { type CreditApplicant, creditTable, type MarketingContact, marketingTabl
 export type VariablePoints = {
   variable: string;
   words: Words;
+  /** The bin's exact label (`(0.5, 0.9]`, `1|2`), and in words (`2 months late`, `≤ 3,000`). */
   bin: string;
+  binWords: Words;
   points: number;
   /** Points the applicant would gain in the variable's best bin. */
   pointsBelowBest: number;
@@ -48,13 +52,20 @@ export function scoreCreditApplicants(
   return applicants.map((_, i) => {
     for (let j = 0; j < used.length; j++) values[j] = (used[j] as Float64Array)[i] as number;
     const scored = scoreWithCard(model.card, values, best);
-    const explain = (p: (typeof scored.points)[number]): VariablePoints => ({
-      variable: p.column,
-      words: wordsOf.get(p.column) ?? { en: p.column, zh: p.column },
-      bin: p.bin,
-      points: p.points,
-      pointsBelowBest: p.pointsBelowBest,
-    });
+    const explain = (p: (typeof scored.points)[number]): VariablePoints => {
+      const j = model.variables.indexOf(p.column);
+      const feature = model.card.features[j];
+      const at = feature ? binIndex(feature.woe, values[j] as number) : undefined;
+      const bin = at === undefined ? undefined : feature?.woe.bins[at];
+      return {
+        variable: p.column,
+        words: wordsOf.get(p.column) ?? { en: p.column, zh: p.column },
+        bin: p.bin,
+        binWords: bin ? binWords(p.column, bin) : { en: 'not seen in training', zh: '训练中未出现' },
+        points: p.points,
+        pointsBelowBest: p.pointsBelowBest,
+      };
+    };
     return {
       probability: scored.probability,
       score: scored.score,

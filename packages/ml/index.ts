@@ -1,5 +1,6 @@
 /** @onefin/ml: pure model-building functions (no database): files, features, models, validation, metrics. */
 export * from './src/artifact.ts';
+export * from './src/credit/bin-words.ts';
 export * from './src/credit/challenger.ts';
 export * from './src/credit/columns.ts';
 export * from './src/credit/evaluate.ts';
