@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- models`: training time of each model on its whole training file (no
- * cross-validation), batch scoring throughput, and the latency of scoring one applicant in process
- * (the console API that will serve it comes with the model registry, issue 8). Throughput is the
+ * cross-validation), batch scoring throughput, and the latency of scoring one applicant through the
+ * console API (`models-api.ts`; in process beside it). Throughput is the
  * median of three passes over the training file: in memory (`*_batch_rows_per_s`, and
  * `batch_rows_per_s` = the slower model) and file to file as `onefin model score` does it (read and
  * validate the CSV, score, write the output CSV: `*_file_rows_per_s`).
@@ -19,6 +19,7 @@ import {
   trainModelFile,
   trainPropensity,
 } from '@onefin/ml';
+import { consoleScoreLatency } from './models-api.ts';
 
 const text = (set: 'credit' | 'marketing') =>
   readFileSync(new URL(`../data/${set}/train.csv`, import.meta.url), 'utf8');
@@ -84,6 +85,7 @@ export async function runModelsBench() {
     latencies.push(performance.now() - t);
   }
   latencies.sort((a, b) => a - b);
+  const api = await consoleScoreLatency();
   return {
     bench: 'models',
     credit_train_s: creditTrain,
@@ -93,7 +95,10 @@ export async function runModelsBench() {
     marketing_batch_rows_per_s: marketingRowsPerS,
     credit_file_rows_per_s: creditFileRowsPerS,
     marketing_file_rows_per_s: marketingFileRowsPerS,
-    single_p99_ms: Math.round((latencies[Math.floor(latencies.length * 0.99)] as number) * 1000) / 1000,
-    single_scope: 'in-process scoreCreditTable of one row (no HTTP yet)',
+    // One applicant through the console API (HTTP, session, validation, decision and audit rows).
+    single_p50_ms: api.p50_ms,
+    single_p99_ms: api.p99_ms,
+    single_engine: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    in_process_p99_ms: Math.round((latencies[Math.floor(latencies.length * 0.99)] as number) * 1000) / 1000,
   };
 }
