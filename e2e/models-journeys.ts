@@ -70,6 +70,7 @@ export function modelsJourneys(platform: Platform): Journey[] {
 
           await toEnglish(page);
           await expectText(page, 'reason-codes', 'Reason codes');
+          await page.getByTestId('score-result').scrollIntoViewIfNeeded();
           const english = await page.getByTestId('reason-code').allTextContents();
           assert(
             !/[\u4e00-\u9fff]/.test(english[0] ?? ''),

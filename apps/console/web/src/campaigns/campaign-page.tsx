@@ -129,7 +129,7 @@ export function CampaignPage() {
                 </Space.Compact>
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={5}>
               <Form.Item name="jobs" label={t('campaigns.jobs')}>
                 <Select
                   mode="multiple"
@@ -160,7 +160,7 @@ export function CampaignPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} xl={4}>
+            <Col xs={24} xl={5}>
               <Form.Item label=" ">
                 <Space>
                   <Button type="primary" htmlType="submit" data-testid="campaign-search">

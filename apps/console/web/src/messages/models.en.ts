@@ -144,10 +144,10 @@ export const campaignsEn: MessageTree<typeof campaignsZhCN> = {
   title: 'Term-deposit campaign list',
   subtitle:
     'Customers ranked by their propensity to subscribe; filter, then export to Excel for the call team',
-  minScore: 'Minimum propensity score',
+  minScore: 'Min. score',
   age: 'Age',
   jobs: 'Jobs',
-  maxContacts: 'Contacts fewer than',
+  maxContacts: 'Contacts under',
   previousOutcome: 'Previous campaign',
   any: 'Any',
   search: 'Build list',

@@ -134,7 +134,7 @@ export const campaignsZhCN = {
   minScore: '最低倾向分',
   age: '年龄',
   jobs: '职业',
-  maxContacts: '本次联系少于（次）',
+  maxContacts: '联系次数少于',
   previousOutcome: '上次活动结果',
   any: '不限',
   search: '生成名单',

@@ -145,6 +145,13 @@ export function ModelPage() {
             </Typography.Text>
           ) : null}
           <VersionFacts v={v} />
+          <Typography.Paragraph
+            type="secondary"
+            style={{ fontSize: 12, margin: 0 }}
+            data-testid="model-features"
+          >
+            {t('models.detail.features', { count: v.features.length })}: {v.features.join(', ')}
+          </Typography.Paragraph>
         </Flex>
       </Card>
       <Card>
@@ -207,12 +214,6 @@ function VersionFacts(props: { v: VersionDetail }) {
               },
             ]
           : []),
-        {
-          key: 'features',
-          label: t('models.detail.features', { count: v.features.length }),
-          children: <Typography.Text style={{ fontSize: 12 }}>{v.features.join(', ')}</Typography.Text>,
-          span: 3,
-        },
       ]}
     />
   );

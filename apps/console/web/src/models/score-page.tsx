@@ -90,7 +90,9 @@ export function ScorePage() {
           {PAY_STATUS.map((status, i) => (
             <Row gutter={[12, 0]} key={status} align="middle">
               <Col span={3}>
-                <Typography.Text type="secondary">{t('models.score.month', { n: i + 1 })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+                  {t('models.score.month', { n: i + 1 })}
+                </Typography.Text>
               </Col>
               <Col span={9}>
                 <Form.Item name={status} style={{ marginBottom: 8 }}>
