@@ -1,10 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { IdentityDeps } from './deps.ts';
 import type { CustomerAccount, Session } from './model.ts';
+import type { StaffUser } from './staff.ts';
 
 /**
- * Short-lived, in-process copies of what every request asks for: the session behind a cookie and the
- * customer's profile. They keep the database off the hot path (GET /api/v1/me); entries are dropped
+ * Short-lived, in-process copies of what every request asks for: the session behind a cookie, the
+ * customer's profile and the staff member with their roles. They keep the database off the hot path (GET /api/v1/me); entries are dropped
  * at once when this process revokes or changes them, and expire after `cacheMs` otherwise.
  */
 export interface IdentityCaches {
@@ -14,6 +15,9 @@ export interface IdentityCaches {
   forgetSessions(principalId: string, sessionId?: string): void;
   account(customerId: string): CustomerAccount | undefined;
   rememberAccount(account: CustomerAccount): void;
+  staff(staffId: string): StaffUser | undefined;
+  rememberStaff(staff: StaffUser): void;
+  forgetStaff(staffId: string): void;
 }
 
 /** A session as last read from the database, and when (by the injected clock). */
@@ -32,10 +36,14 @@ export function createIdentityCaches(cacheMs: number): IdentityCaches {
       forgetSessions: () => undefined,
       account: () => undefined,
       rememberAccount: () => undefined,
+      staff: () => undefined,
+      rememberStaff: () => undefined,
+      forgetStaff: () => undefined,
     };
   }
   const sessions = new LRUCache<string, CachedSession>({ max: MAX_ENTRIES, ttl: cacheMs });
   const accounts = new LRUCache<string, CustomerAccount>({ max: MAX_ENTRIES, ttl: cacheMs });
+  const staff = new LRUCache<string, StaffUser>({ max: MAX_ENTRIES, ttl: cacheMs });
   return {
     session: (hash) => sessions.get(hash),
     rememberSession: (hash, entry) => void sessions.set(hash, entry),
@@ -47,6 +55,9 @@ export function createIdentityCaches(cacheMs: number): IdentityCaches {
     },
     account: (id) => accounts.get(id),
     rememberAccount: (account) => void accounts.set(account.id, account),
+    staff: (id) => staff.get(id),
+    rememberStaff: (s) => void staff.set(s.id, s),
+    forgetStaff: (id) => void staff.delete(id),
   };
 }
 

@@ -68,7 +68,7 @@ export function requireStaff(
   return async (request) => {
     const token = request.cookies[SESSION_COOKIE.staff];
     const session = token ? await identity.resolveSession('staff', token) : undefined;
-    const staff = session ? await identity.getStaff(session.principalId) : undefined;
+    const staff = session ? await identity.staffForRequest(session.principalId) : undefined;
     if (!session || !staff || staff.status !== 'active') throw unauthorized();
     request.staff = { ...staff, sessionId: session.id };
     if (permission && !staff.permissions.includes(permission)) {

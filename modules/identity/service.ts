@@ -58,6 +58,11 @@ export interface IdentityService {
   ): Promise<Result<{ token: string; session: Session; staff: StaffUser }, IdentityError>>;
   /** A staff user read from the primary (fresh permissions for every request). */
   getStaff(staffId: string): Promise<StaffUser | undefined>;
+  /**
+   * The staff member behind a request, from the in-process cache (`cacheMs`; a role change in this
+   * process shows at once). Maker–checker reads `getStaff`, which is always fresh.
+   */
+  staffForRequest(staffId: string): Promise<StaffUser | undefined>;
   /** All staff users, from the read replica. */
   listStaff(): Promise<StaffUser[]>;
   /** Bootstrap only (seed): creates a staff user without maker–checker. */
@@ -116,6 +121,13 @@ export function createIdentityService(externalDeps: IdentityDeps): IdentityServi
       changeCustomerPassword(deps, id, sessionId, input, ctx),
     loginStaff: (input, ctx) => loginStaff(deps, input, ctx),
     getStaff: (id) => getStaff(deps.db, id),
+    async staffForRequest(id) {
+      const cached = deps.caches.staff(id);
+      if (cached) return cached;
+      const staff = await getStaff(deps.db, id);
+      if (staff) deps.caches.rememberStaff(staff);
+      return staff;
+    },
     listStaff: () => listStaff(deps),
     bootstrapStaff: async (input) => {
       const passwordHash = await hashPassword(input.password);

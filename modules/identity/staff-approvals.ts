@@ -1,7 +1,7 @@
 import { type Executor, fail, ok } from '@onefin/kernel';
 import { z } from 'zod';
 import type { ApprovalHandler } from './approvals.ts';
-import type { IdentityDeps } from './deps.ts';
+import type { IdentityContext } from './caches.ts';
 import { hashPassword } from './passwords.ts';
 import { ROLES } from './roles.ts';
 import type { IdentityTables } from './schema.ts';
@@ -48,7 +48,7 @@ async function staffState(db: Executor, staffId: string) {
 }
 
 export function staffApprovalHandlers(
-  d: IdentityDeps,
+  d: IdentityContext,
 ): [ApprovalHandler<CreateStaffPayload>, ApprovalHandler<RolePayload>, ApprovalHandler<RolePayload>] {
   return [
     {
@@ -109,6 +109,7 @@ export function staffApprovalHandlers(
       display: (p) => ({ staffId: p.staffId, role: p.role }),
       async execute(p, ctx) {
         const granted = await grantRole(d, { ...p, approvalId: ctx.approvalId }, ctx.trx);
+        d.caches.forgetStaff(p.staffId);
         return granted.ok ? ok({ staffId: p.staffId, roles: granted.value.roles }) : granted;
       },
     },
@@ -131,6 +132,7 @@ export function staffApprovalHandlers(
       display: (p) => ({ staffId: p.staffId, role: p.role }),
       async execute(p, ctx) {
         const revoked = await revokeRole(p, ctx.trx);
+        d.caches.forgetStaff(p.staffId);
         return revoked.ok ? ok({ staffId: p.staffId, roles: revoked.value.roles }) : revoked;
       },
     },
