@@ -92,7 +92,7 @@ export const modelsEn: MessageTree<typeof modelsZhCN> = {
     submit: 'Score',
     profile: 'Applicant',
     history: 'Last six months of repayments',
-    month: 'Month −{{n}}',
+    months: ['September (latest)', 'August', 'July', 'June', 'May', 'April'],
     status: 'Repayment status',
     bill: 'Bill amount',
     paid: 'Amount paid',

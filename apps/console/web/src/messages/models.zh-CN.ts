@@ -88,7 +88,7 @@ export const modelsZhCN = {
     submit: '评分',
     profile: '申请人',
     history: '近 6 个月还款记录',
-    month: '近第 {{n}} 月',
+    months: ['9月（最近）', '8月', '7月', '6月', '5月', '4月'],
     status: '还款状态',
     bill: '账单金额',
     paid: '还款金额',

@@ -91,7 +91,7 @@ export function ScorePage() {
             <Row gutter={[12, 0]} key={status} align="middle">
               <Col span={3}>
                 <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-                  {t('models.score.month', { n: i + 1 })}
+                  {t(`models.score.months.${i}`)}
                 </Typography.Text>
               </Col>
               <Col span={9}>
