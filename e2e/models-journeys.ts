@@ -84,9 +84,19 @@ export function modelsJourneys(platform: Platform): Journey[] {
       run: (browser) =>
         withPage(browser, 'models-customer-score', DESKTOP, async (page) => {
           await logInStaff(page, platform, 'risk_officer');
+          // A seeded demo customer with model features: a later-registered customer (a portal
+          // journey's) sorts first in the list and has none.
           await page.goto(`${platform.consoleUrl}/customers`);
-          await page.getByTestId('customer-row').filter({ hasText: '个人' }).first().dblclick();
-          await page.getByTestId('customer-title').waitFor();
+          const search = page.getByTestId('customer-search').locator('input');
+          await search.fill('13800138001');
+          await search.press('Enter');
+          await page
+            .getByTestId('customer-row')
+            .filter({ hasText: '张伟' })
+            .first()
+            .getByTestId('customer-link')
+            .click();
+          await expectText(page, 'customer-title', '张伟');
           await page.getByRole('tab', { name: '信用评分' }).click();
           await page.getByTestId('customer-credit-score').waitFor();
           await page.getByTestId('score-points').locator('tbody tr').first().waitFor();
