@@ -63,14 +63,16 @@ function toEvent(row: AuditRow): AuditEvent {
 export async function appendAudit(d: AuditDeps, entry: AuditEntry, trx?: Executor): Promise<AuditEvent> {
   const run = async (tx: Executor) => {
     const db = tx.withTables<AuditTables>();
+    // Two statements: taking the next number locks the head (and hands back the previous hash);
+    // the event and the head's new hash are written together.
     const head = await db
-      .selectFrom('audit_chain_head')
-      .select(['last_seq', 'last_hash'])
+      .updateTable('audit_chain_head')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1n) }))
       .where('id', '=', 1)
-      .forUpdate()
+      .returning(['last_seq', 'last_hash'])
       .executeTakeFirstOrThrow();
     const row = {
-      seq: head.last_seq + 1n,
+      seq: head.last_seq,
       occurred_at: d.clock.now(),
       actor_type: entry.actorType,
       actor_id: entry.actorId,
@@ -84,10 +86,10 @@ export async function appendAudit(d: AuditDeps, entry: AuditEntry, trx?: Executo
       prev_hash: head.last_hash,
     };
     const full = { ...row, hash: hashEvent(row) };
-    await db.insertInto('audit_events').values(full).execute();
     await db
+      .with('event', (q) => q.insertInto('audit_events').values(full))
       .updateTable('audit_chain_head')
-      .set({ last_seq: full.seq, last_hash: full.hash })
+      .set({ last_hash: full.hash })
       .where('id', '=', 1)
       .execute();
     return toEvent(full);

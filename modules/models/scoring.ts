@@ -45,7 +45,7 @@ export function scoreCreditApplicants(
   model: CreditScorecard,
   applicants: readonly CreditApplicant[],
 ): CreditResult[] {
-  const columns = creditVariableColumns(creditTable(applicants));
+  const columns = creditVariableColumns(creditTable(applicants), model.variables);
   const used = model.variables.map((name) => columns.get(name) as Float64Array);
   const best = bestPointsOf(model.card);
   const values = new Float64Array(used.length);
