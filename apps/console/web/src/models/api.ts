@@ -72,9 +72,22 @@ export interface ScorecardRow {
   variable: string;
   zh: string;
   en: string;
+  /** The bin's exact label, and in words (`逾期 2 个月以上`, `≤ 3,000`). */
   bin: string;
+  binZh: string;
+  binEn: string;
   woe: number;
   points: number;
+}
+
+/** The figures kept with a version beside the per-fold ones (modules/ml model-files.ts). */
+export interface VersionFigures {
+  /** Credit: the same scorecard with SEX and MARRIAGE (the fair-lending comparison). */
+  withSensitive?: { auc: MeanSd };
+  /** Credit: the boosted-trees challenger. */
+  challenger?: { auc: MeanSd };
+  /** Marketing: validated on time-ordered blocks (train on earlier contacts, test on later ones). */
+  timeOrdered?: Partial<Record<(typeof METRICS)[number], MeanSd>>;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -85,6 +98,17 @@ export interface VersionDetail extends VersionSummary {
   scaling: { baseScore: number; baseOdds: number; pdo: number } | null;
   scorecard: ScorecardRow[];
   woe: WoeVariable[];
+  figures: VersionFigures | null;
+}
+
+/** Today's customers' stored scores against the active version's development-sample deciles. */
+export interface Stability {
+  version: number;
+  customers: number;
+  psi: number;
+  cuts: number[];
+  expected: number[];
+  actual: number[];
 }
 
 export interface ModelOverview {
@@ -96,7 +120,9 @@ export interface ModelOverview {
 export interface VariablePoints {
   variable: string;
   words: { zh: string; en: string };
+  /** The bin's exact label (`(0.5, 0.9]`), and in words. */
   bin: string;
+  binWords: { zh: string; en: string };
   points: number;
   pointsBelowBest: number;
 }
@@ -118,6 +144,7 @@ export const modelKeys = {
   versions: (model: ModelName) => ['models', model, 'versions'] as const,
   version: (model: ModelName, version: number) => ['models', model, 'versions', version] as const,
   customerScore: (id: string) => ['models', 'customer', id] as const,
+  stability: (model: ModelName) => ['models', model, 'stability'] as const,
 };
 
 export async function fetchModels(): Promise<ModelOverview[]> {
@@ -130,6 +157,10 @@ export async function fetchVersions(model: ModelName): Promise<VersionSummary[]>
 
 export function fetchVersion(model: ModelName, version: number): Promise<VersionDetail> {
   return api.get<VersionDetail>(`/models/${model}/versions/${version}`);
+}
+
+export function fetchStability(model: ModelName): Promise<Stability> {
+  return api.get<Stability>(`/models/${model}/stability`);
 }
 
 export function validateVersion(model: ModelName, version: number): Promise<VersionSummary> {

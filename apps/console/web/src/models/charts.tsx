@@ -5,8 +5,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelName, ModelReport, WoeVariable } from './api.ts';
-import { binLabel } from './labels.tsx';
+import type { ModelName, ModelReport, Stability, WoeVariable } from './api.ts';
+import { binLabel, formatPoints } from './labels.tsx';
 
 echarts.use([
   LineChart,
@@ -267,7 +267,7 @@ export function WoeChart(props: { variable: WoeVariable }) {
           return [
             binLabel(b.label),
             `WoE ${b.woe.toFixed(3)}`,
-            `${t('models.scorecard.points')} ${b.points.toFixed(1)}`,
+            `${t('models.scorecard.points')} ${formatPoints(b.points)}`,
             `${t('models.charts.goods')} ${b.goods} · ${t('models.charts.bads')} ${b.bads}`,
           ].join('<br/>');
         },
@@ -296,4 +296,37 @@ export function WoeChart(props: { variable: WoeVariable }) {
     [bins, t],
   );
   return <Chart option={option} testId="chart-woe" height={240} />;
+}
+
+/** Each score group's share in the development sample (expected) and among today's customers (actual). */
+export function StabilityChart(props: { stability: Stability }) {
+  const { t } = useTranslation();
+  const { cuts, expected, actual } = props.stability;
+  const option = useMemo(() => {
+    const cut = (x: number) => String(Math.round(x));
+    const groups = expected.map((_, i) => {
+      if (i === 0) return `≤ ${cut(cuts[0] ?? 0)}`;
+      if (i >= cuts.length) return `> ${cut(cuts[cuts.length - 1] ?? 0)}`;
+      return `${cut(cuts[i - 1] ?? 0)}–${cut(cuts[i] ?? 0)}`;
+    });
+    return {
+      animation: false,
+      grid: { left: 48, right: 16, top: 36, bottom: 40 },
+      legend: { top: 4 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
+      xAxis: {
+        type: 'category',
+        data: groups,
+        name: t('models.charts.score'),
+        nameLocation: 'middle',
+        nameGap: 24,
+      },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => pct(v, 0) } },
+      series: [
+        { name: t('models.stability.expected'), type: 'bar', data: expected },
+        { name: t('models.stability.actual'), type: 'bar', data: actual },
+      ],
+    };
+  }, [cuts, expected, actual, t]);
+  return <Chart option={option} testId="chart-stability" height={240} />;
 }

@@ -2,7 +2,7 @@ import { currentLanguage } from '@onefin/ui';
 import { Card, Col, Empty, List, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CreditScore, VariablePoints } from './api.ts';
-import { binLabel } from './labels.tsx';
+import { BinWords, binLabel, formatPoints } from './labels.tsx';
 
 /** A credit score as staff read it: the points, the probability, the reason codes and every variable's points. */
 export function CreditScoreView(props: { score: CreditScore; extra?: React.ReactNode }) {
@@ -10,14 +10,19 @@ export function CreditScoreView(props: { score: CreditScore; extra?: React.React
   const lang = currentLanguage(i18n);
   const { score } = props;
   const words = (p: VariablePoints) => (lang === 'en' ? p.words.en : p.words.zh);
+  const binOf = (p: VariablePoints) => (lang === 'en' ? p.binWords.en : p.binWords.zh);
   const columns: TableColumnsType<VariablePoints> = [
     { title: t('models.scorecard.variable'), key: 'variable', render: (_: unknown, p) => words(p) },
-    { title: t('models.scorecard.bin'), dataIndex: 'bin', render: (b: string) => binLabel(b) },
+    {
+      title: t('models.scorecard.bin'),
+      key: 'bin',
+      render: (_: unknown, p) => <BinWords words={binOf(p)} label={p.bin} />,
+    },
     {
       title: t('models.scorecard.points'),
       dataIndex: 'points',
       align: 'right',
-      render: (x: number) => x.toFixed(1),
+      render: (x: number) => formatPoints(x),
     },
   ];
   const total = score.points.reduce((sum, p) => sum + p.points, 0);
@@ -64,7 +69,12 @@ export function CreditScoreView(props: { score: CreditScore; extra?: React.React
                   <List.Item.Meta
                     avatar={<Tag color="volcano">{i + 1}</Tag>}
                     title={words(r)}
-                    description={`${binLabel(r.bin)} · ${t('models.score.belowBest', { points: r.pointsBelowBest.toFixed(1) })}`}
+                    description={
+                      <span title={binLabel(r.bin)}>
+                        {binOf(r)} ·{' '}
+                        {t('models.score.belowBest', { points: formatPoints(r.pointsBelowBest) })}
+                      </span>
+                    }
                   />
                 </List.Item>
               )}
@@ -87,7 +97,7 @@ export function CreditScoreView(props: { score: CreditScore; extra?: React.React
                   <b>{t('models.score.sum')}</b>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={2} align="right">
-                  <b>{total.toFixed(1)}</b>
+                  <b>{formatPoints(total)}</b>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeanSd, ModelStatus } from './api.ts';
 
@@ -27,4 +27,18 @@ export function meanSd(m: MeanSd | undefined, digits = 3, suffix = ''): string {
 /** A bin's label with its cut points rounded for reading: `(0.6231333333, 1.01325555]` → `(0.623, 1.01]`. */
 export function binLabel(label: string): string {
   return label.replace(/-?\d+\.\d{4,}/g, (x) => String(Number(Number(x).toPrecision(3))));
+}
+
+/** Scorecard points are whole numbers: `42`, `-7` (no `.0`). */
+export function formatPoints(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Math.round(x * 10) / 10);
+}
+
+/** A bin in words in the UI language, the exact label on hover. */
+export function BinWords(props: { words: string; label: string }) {
+  return (
+    <Tooltip title={binLabel(props.label)}>
+      <span data-testid="bin-words">{props.words}</span>
+    </Tooltip>
+  );
 }

@@ -18,6 +18,7 @@ import {
   Table,
   type TableColumnsType,
   Tabs,
+  Tag,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ import { useHasPermission, useStaffName } from '../auth.ts';
 import {
   type FoldMetrics,
   fetchModels,
+  fetchStability,
   fetchVersion,
   fetchVersions,
   METRICS,
@@ -39,8 +41,16 @@ import {
   type VersionSummary,
   validateVersion,
 } from './api.ts';
-import { CalibrationChart, DistributionChart, GainsChart, KsChart, RocChart, WoeChart } from './charts.tsx';
-import { binLabel, ModelStatusTag, meanSd } from './labels.tsx';
+import {
+  CalibrationChart,
+  DistributionChart,
+  GainsChart,
+  KsChart,
+  RocChart,
+  StabilityChart,
+  WoeChart,
+} from './charts.tsx';
+import { BinWords, formatPoints, ModelStatusTag, meanSd } from './labels.tsx';
 
 const isModel = (m: string | undefined): m is ModelName => MODEL_NAMES.some((n) => n === m);
 
@@ -154,6 +164,9 @@ export function ModelPage() {
           </Typography.Paragraph>
         </Flex>
       </Card>
+      {v.status === 'active' ? <StabilityCard model={model} /> : null}
+      {isCredit && v.figures?.withSensitive ? <FairLendingCard v={v} /> : null}
+      {!isCredit && v.figures?.timeOrdered ? <TimeOrderedCard v={v} /> : null}
       <Card>
         <Tabs
           activeKey={tab}
@@ -242,6 +255,126 @@ function ChartsTab(props: { v: VersionDetail }) {
   );
 }
 
+/** PSI rule of thumb: < 0.1 stable, 0.1–0.25 drifting, > 0.25 shifted. */
+function psiBand(psi: number): { key: 'stable' | 'drifting' | 'shifted'; color: string } {
+  if (psi < 0.1) return { key: 'stable', color: 'green' };
+  if (psi <= 0.25) return { key: 'drifting', color: 'gold' };
+  return { key: 'shifted', color: 'red' };
+}
+
+/** The active version: how today's customers' scores sit against the development sample's deciles. */
+function StabilityCard(props: { model: ModelName }) {
+  const { t } = useTranslation();
+  const stability = useQuery({
+    queryKey: modelKeys.stability(props.model),
+    queryFn: () => fetchStability(props.model),
+    retry: false,
+  });
+  // No active version or no baseline deciles (409): nothing to show.
+  if (stability.isPending || stability.isError) return null;
+  const s = stability.data;
+  const band = psiBand(s.psi);
+  return (
+    <Card size="small" title={t('models.stability.title')} data-testid="stability-card">
+      <Row gutter={[16, 16]} align="middle">
+        <Col xs={24} lg={6}>
+          <Flex vertical gap={8}>
+            <Statistic
+              title={t('models.stability.psi')}
+              value={s.psi.toFixed(3)}
+              data-testid="stability-psi"
+              suffix={
+                <Tag color={band.color} style={{ marginLeft: 8 }} data-testid="stability-band">
+                  {t(`models.stability.bands.${band.key}`)}
+                </Tag>
+              }
+            />
+            <Typography.Text type="secondary">
+              {t('models.stability.customers', { count: s.customers, version: s.version })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('models.stability.hint')}
+            </Typography.Text>
+          </Flex>
+        </Col>
+        <Col xs={24} lg={18}>
+          <StabilityChart stability={s} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/** The delivered scorecard (no SEX or MARRIAGE) against the same with them and the boosted challenger. */
+function FairLendingCard(props: { v: VersionDetail }) {
+  const { t } = useTranslation();
+  const { v } = props;
+  const rows = [
+    { key: 'delivered', auc: v.metrics?.auc },
+    { key: 'withSensitive', auc: v.figures?.withSensitive?.auc },
+    { key: 'challenger', auc: v.figures?.challenger?.auc },
+  ].filter((r) => r.auc !== undefined);
+  return (
+    <Card size="small" title={t('models.fairLending.title')} data-testid="fair-lending">
+      <Row gutter={[16, 16]}>
+        {rows.map((r) => (
+          <Col key={r.key} xs={24} md={8}>
+            <Statistic
+              title={t(`models.fairLending.${r.key}`)}
+              value={r.auc?.mean.toFixed(4)}
+              suffix={
+                <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                  ± {r.auc?.sd.toFixed(4)}
+                </Typography.Text>
+              }
+              data-testid={`fair-lending-${r.key}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('models.fairLending.hint')}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+/** Marketing: the random folds' figures beside the time-ordered ones (train on earlier contacts, test on later). */
+function TimeOrderedCard(props: { v: VersionDetail }) {
+  const { t } = useTranslation();
+  const { v } = props;
+  const digits = (k: (typeof METRICS)[number]) => (k === 'topDecileLift' ? 2 : 4);
+  type Row = { key: string; label: string } & Partial<Record<(typeof METRICS)[number], string>>;
+  const rows: Row[] = [
+    {
+      key: 'random',
+      label: t('models.timeOrdered.random'),
+      ...Object.fromEntries(METRICS.map((k) => [k, meanSd(v.metrics?.[k], digits(k))])),
+    },
+    {
+      key: 'timeOrdered',
+      label: t('models.timeOrdered.timeOrdered'),
+      ...Object.fromEntries(METRICS.map((k) => [k, meanSd(v.figures?.timeOrdered?.[k], digits(k))])),
+    },
+  ];
+  const columns: TableColumnsType<Row> = [
+    { title: t('models.timeOrdered.validation'), dataIndex: 'label' },
+    ...METRICS.map((k) => ({
+      title: t(`models.metrics.${k}`),
+      dataIndex: k,
+      align: 'right' as const,
+    })),
+  ];
+  return (
+    <Card size="small" title={t('models.timeOrdered.title')} data-testid="time-ordered">
+      <Table size="small" columns={columns} dataSource={rows} pagination={false} />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('models.timeOrdered.hint')}
+      </Typography.Text>
+    </Card>
+  );
+}
+
 function useVariableName() {
   const { i18n } = useTranslation();
   const lang = currentLanguage(i18n);
@@ -289,7 +422,11 @@ function ScorecardTab(props: { v: VersionDetail }) {
       render: (_: unknown, r) => (lang === 'en' ? r.en : r.zh),
       onCell: (r) => ({ rowSpan: r.span }),
     },
-    { title: t('models.scorecard.bin'), dataIndex: 'bin', render: (b: string) => binLabel(b) },
+    {
+      title: t('models.scorecard.bin'),
+      key: 'bin',
+      render: (_: unknown, r) => <BinWords words={lang === 'en' ? r.binEn : r.binZh} label={r.bin} />,
+    },
     {
       title: t('models.scorecard.woe'),
       dataIndex: 'woe',
@@ -300,7 +437,7 @@ function ScorecardTab(props: { v: VersionDetail }) {
       title: t('models.scorecard.points'),
       dataIndex: 'points',
       align: 'right',
-      render: (x: number) => x.toFixed(1),
+      render: (x: number) => formatPoints(x),
     },
   ];
   // The variable's cell spans its bins.
