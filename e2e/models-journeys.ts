@@ -29,6 +29,14 @@ export function modelsJourneys(platform: Platform): Journey[] {
           for (const chart of ['chart-roc', 'chart-ks', 'chart-gains', 'chart-distribution'])
             await page.getByTestId(chart).locator('canvas').first().waitFor();
           await screenshot(page, 'models-credit-charts', true);
+          await expectText(page, 'fair-lending', '公平信贷对比');
+          const stability = await page.request.get(`${platform.consoleUrl}/api/v1/models/credit/stability`);
+          if (stability.ok()) {
+            await page.getByTestId('chart-stability').locator('canvas').first().waitFor();
+            await expectText(page, 'stability-band', /稳定|有漂移|已偏移/);
+          }
+          await page.getByTestId('fair-lending').scrollIntoViewIfNeeded();
+          await screenshot(page, 'models-credit-fair-lending');
           await page.getByTestId('tab-woe').click();
           await page.getByTestId('chart-woe').first().locator('canvas').first().waitFor();
           await screenshot(page, 'models-credit-woe');
@@ -36,6 +44,11 @@ export function modelsJourneys(platform: Platform): Journey[] {
           await page.getByTestId('scorecard-table').locator('tbody tr').first().waitFor();
           const href = await page.getByTestId('scorecard-download').getAttribute('href');
           assert(href?.includes('scorecard.xlsx?lang=zh-CN'), `the scorecard download points at ${href}`);
+          const bins = await page.getByTestId('scorecard-table').getByTestId('bin-words').allTextContents();
+          assert(
+            bins.some((b) => /[\u4e00-\u9fff]/.test(b)),
+            `the scorecard's bins are not in words: ${bins.slice(0, 5).join(' | ')}`,
+          );
           await screenshot(page, 'models-credit-scorecard');
           await page.getByTestId('tab-folds').click();
           await expectText(page, 'folds-table', '均值 ± 标准差');
@@ -77,6 +90,11 @@ export function modelsJourneys(platform: Platform): Journey[] {
             `the reason codes stay Chinese in English: ${english[0]}`,
           );
           await screenshot(page, 'models-score-applicant-en');
+          await page.getByTestId('nav-models').click();
+          await page.getByTestId('open-model-credit').click();
+          await expectText(page, 'fair-lending', 'Fair-lending comparison');
+          await page.getByTestId('fair-lending').scrollIntoViewIfNeeded();
+          await screenshot(page, 'models-credit-fair-lending-en');
         }),
     },
     {
@@ -100,7 +118,22 @@ export function modelsJourneys(platform: Platform): Journey[] {
           await page.getByRole('tab', { name: '信用评分' }).click();
           await page.getByTestId('customer-credit-score').waitFor();
           await page.getByTestId('score-points').locator('tbody tr').first().waitFor();
+          const points = await page
+            .locator('[data-testid=score-points] tbody tr td:nth-child(3)')
+            .allTextContents();
+          assert(
+            points.every((p) => !p.includes('.')),
+            `points shown with decimals: ${points.join(',')}`,
+          );
           await screenshot(page, 'models-customer-credit-score');
+          await toEnglish(page);
+          await page.getByTestId('customer-credit-score').waitFor();
+          const words = await page.getByTestId('score-points').getByTestId('bin-words').allTextContents();
+          assert(
+            words.length > 0 && words.every((w) => !/[\u4e00-\u9fff]/.test(w)),
+            `the bins stay Chinese in English: ${words.join(' | ')}`,
+          );
+          await screenshot(page, 'models-customer-credit-score-en');
         }),
     },
     {
@@ -121,6 +154,7 @@ export function modelsJourneys(platform: Platform): Journey[] {
           await page.getByTestId('open-model-marketing').click();
           await expectText(page, 'model-title', '定期存款营销响应模型');
           await page.getByTestId('chart-gains').locator('canvas').first().waitFor();
+          await expectText(page, 'time-ordered', '按时间顺序');
           await screenshot(page, 'models-marketing-charts', true);
           await page.getByTestId('nav-campaigns').click();
           await page.getByTestId('campaign-table').locator('tbody tr.ant-table-row').first().waitFor();
