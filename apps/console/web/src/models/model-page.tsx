@@ -437,6 +437,7 @@ function ScorecardTab(props: { v: VersionDetail }) {
       title: t('models.scorecard.points'),
       dataIndex: 'points',
       align: 'right',
+      width: 80,
       render: (x: number) => formatPoints(x),
     },
   ];
