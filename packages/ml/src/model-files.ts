@@ -75,9 +75,7 @@ export function trainModelFile(
   const all = Array.from({ length: table.rowCount }, (_, i) => i);
   const trainedOn = { sha256: sha256Hex(text), rows: table.rowCount, seed };
   if (set === 'credit') {
-    const cv = isCrossValidated
-      ? evaluateCredit(table, { folds: 5, seed, withChallenger: true })
-      : undefined;
+    const cv = isCrossValidated ? evaluateCredit(table, { folds: 5, seed, withChallenger: true }) : undefined;
     onProgress('cross-validated');
     const model = trainCreditScorecard(table, all);
     onProgress('trained');
