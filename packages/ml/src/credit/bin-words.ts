@@ -79,8 +79,20 @@ export function readableNumber(v: number): string {
   return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
+/** Consecutive late codes read as one span: 3, 4, 5 → "3–5 months late". */
+function lateSpan(variable: string, values: readonly number[]): Words | undefined {
+  if (CODE_WORDS[variable] !== payStatus || values.length < 2) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const first = sorted[0] as number;
+  const last = sorted[sorted.length - 1] as number;
+  if (first < 1 || last - first !== sorted.length - 1) return undefined;
+  return both(`${first}–${last} months late`, `逾期 ${first}–${last} 个月`);
+}
+
 export function binWords(variable: string, bin: WoeBin): Words {
   if (bin.kind === 'values') {
+    const span = lateSpan(variable, bin.values);
+    if (span) return span;
     const words = bin.values.map((code) => CODE_WORDS[variable]?.(code) ?? both(String(code), String(code)));
     return both(words.map((w) => w.en).join(' or '), words.map((w) => w.zh).join('或'));
   }

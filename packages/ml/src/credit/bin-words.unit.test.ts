@@ -23,6 +23,11 @@ describe('scorecard bins in words', () => {
       zh: '逾期 2 个月以上，额度使用 50–90%',
     });
     expect(binWords('EDUCATION', codes([5]))).toEqual({ en: 'unknown', zh: '未知' });
+    expect(binWords('PAY_0', codes([3, 4, 5, 6, 7, 8]))).toEqual({
+      en: '3–8 months late',
+      zh: '逾期 3–8 个月',
+    });
+    expect(binWords('PAY_0', codes([2, 4])).en).toBe('2 months late or 4 months late');
   });
 
   it('rounds range bounds and leaves open ends open', () => {
