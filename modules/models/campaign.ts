@@ -2,6 +2,10 @@ import type { Executor } from '@onefin/kernel';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { MARKETING_LEVELS } from './inputs.ts';
+import type { CampaignTarget } from './reference.ts';
+
+export type { CampaignTarget } from './reference.ts';
+
 import type { CustomerNames } from './model.ts';
 
 /** Filters of the deposit campaign's target list; every one optional. */
@@ -25,20 +29,6 @@ export const campaignQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type CampaignQuery = z.infer<typeof campaignQuery>;
-
-export type CampaignTarget = {
-  rank: number;
-  customerId: string;
-  customerNo: string;
-  name: string;
-  mobileMasked: string | null;
-  age: number;
-  job: string;
-  contacts: number;
-  previousOutcome: string;
-  probability: number;
-  score: number;
-};
 
 export type CampaignList = {
   total: number;

@@ -8,6 +8,10 @@ import {
   type TableSchema,
 } from '@onefin/ml';
 import { z } from 'zod';
+import { type CreditApplicant, MARKETING_LEVELS } from './reference.ts';
+
+export type { CreditApplicant } from './reference.ts';
+export { MARKETING_LEVELS } from './reference.ts';
 
 /**
  * What the models read about one person, field for field the columns of the training files (without
@@ -34,53 +38,7 @@ export const creditApplicant = z.strictObject({
   ...Object.fromEntries(PAY_AMOUNTS.map((c) => [c, whole(0, 100_000_000)])),
 }) as unknown as z.ZodType<CreditApplicant>;
 
-export type CreditApplicant = {
-  LIMIT_BAL: number;
-  SEX: 1 | 2;
-  EDUCATION: number;
-  MARRIAGE: number;
-  AGE: number;
-} & Record<
-  (typeof PAY_STATUS)[number] | (typeof BILL_AMOUNTS)[number] | (typeof PAY_AMOUNTS)[number],
-  number
->;
-
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values);
-
-export const MARKETING_LEVELS = {
-  job: [
-    'admin.',
-    'blue-collar',
-    'entrepreneur',
-    'housemaid',
-    'management',
-    'retired',
-    'self-employed',
-    'services',
-    'student',
-    'technician',
-    'unemployed',
-    'unknown',
-  ],
-  marital: ['divorced', 'married', 'single', 'unknown'],
-  education: [
-    'basic.4y',
-    'basic.6y',
-    'basic.9y',
-    'high.school',
-    'illiterate',
-    'professional.course',
-    'university.degree',
-    'unknown',
-  ],
-  default: ['no', 'yes', 'unknown'],
-  housing: ['no', 'yes', 'unknown'],
-  loan: ['no', 'yes', 'unknown'],
-  contact: ['cellular', 'telephone'],
-  month: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
-  day_of_week: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  poutcome: ['failure', 'nonexistent', 'success'],
-} as const;
 
 /** A customer as a deposit campaign sees them: profile, this campaign's contacts, the previous one, the economy. */
 export const marketingContact = z.strictObject({

@@ -1,3 +1,14 @@
+import {
+  BILL_AMOUNTS,
+  type CampaignTarget,
+  type CreditApplicant,
+  MARKETING_LEVELS,
+  PAY_AMOUNTS,
+  PAY_STATUS,
+} from '@onefin/models/reference';
+
+export { BILL_AMOUNTS, type CampaignTarget, type CreditApplicant, PAY_AMOUNTS, PAY_STATUS };
+
 import { api } from '../api.ts';
 
 /**
@@ -183,28 +194,6 @@ export function fetchCustomerCreditScore(customerId: string): Promise<CustomerCr
 export const scorecardXlsxUrl = (version: number, lang: string) =>
   `/api/v1/models/credit/versions/${version}/scorecard.xlsx?lang=${encodeURIComponent(lang)}`;
 
-export const PAY_STATUS = ['PAY_0', 'PAY_2', 'PAY_3', 'PAY_4', 'PAY_5', 'PAY_6'] as const;
-export const BILL_AMOUNTS = [
-  'BILL_AMT1',
-  'BILL_AMT2',
-  'BILL_AMT3',
-  'BILL_AMT4',
-  'BILL_AMT5',
-  'BILL_AMT6',
-] as const;
-export const PAY_AMOUNTS = ['PAY_AMT1', 'PAY_AMT2', 'PAY_AMT3', 'PAY_AMT4', 'PAY_AMT5', 'PAY_AMT6'] as const;
-
-export type CreditApplicant = {
-  LIMIT_BAL: number;
-  SEX: 1 | 2;
-  EDUCATION: number;
-  MARRIAGE: number;
-  AGE: number;
-} & Record<
-  (typeof PAY_STATUS)[number] | (typeof BILL_AMOUNTS)[number] | (typeof PAY_AMOUNTS)[number],
-  number
->;
-
 /**
  * The form's example: a revolving card holder who fell two months behind in the latest two months
  * (row 2 of the training file's shape), so the reason codes have something to say.
@@ -235,21 +224,8 @@ export const EXAMPLE_APPLICANT: CreditApplicant = {
   PAY_AMT6: 3000,
 };
 
-export const JOBS = [
-  'admin.',
-  'blue-collar',
-  'entrepreneur',
-  'housemaid',
-  'management',
-  'retired',
-  'self-employed',
-  'services',
-  'student',
-  'technician',
-  'unemployed',
-  'unknown',
-] as const;
-export const POUTCOMES = ['failure', 'nonexistent', 'success'] as const;
+export const JOBS = MARKETING_LEVELS.job;
+export const POUTCOMES = MARKETING_LEVELS.poutcome;
 
 export interface CampaignFilter {
   minScore?: number | undefined;
@@ -258,20 +234,6 @@ export interface CampaignFilter {
   jobs?: string[] | undefined;
   maxContacts?: number | undefined;
   previousOutcome?: (typeof POUTCOMES)[number] | undefined;
-}
-
-export interface CampaignTarget {
-  rank: number;
-  customerId: string;
-  customerNo: string;
-  name: string;
-  mobileMasked: string | null;
-  age: number;
-  job: string;
-  contacts: number;
-  previousOutcome: string;
-  probability: number;
-  score: number;
 }
 
 export interface CampaignList {
