@@ -79,21 +79,29 @@ export function readableNumber(v: number): string {
   return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
-/** Consecutive late codes read as one span: 3, 4, 5 → "3–5 months late". */
-function lateSpan(variable: string, values: readonly number[]): Words | undefined {
-  if (CODE_WORDS[variable] !== payStatus || values.length < 2) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const first = sorted[0] as number;
-  const last = sorted[sorted.length - 1] as number;
-  if (first < 1 || last - first !== sorted.length - 1) return undefined;
-  return both(`${first}–${last} months late`, `逾期 ${first}–${last} 个月`);
+/** Late codes in runs read as spans: 1, 3, 4, 5 → "1 month late or 3–5 months late". */
+function payStatusWords(values: readonly number[]): Words[] {
+  const sorted = [...values].sort((x, y) => x - y);
+  const out: Words[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[i] as number) >= 1 && sorted[j + 1] === (sorted[j] as number) + 1)
+      j++;
+    const first = sorted[i] as number;
+    const last = sorted[j] as number;
+    out.push(j > i ? both(`${first}–${last} months late`, `逾期 ${first}–${last} 个月`) : payStatus(first));
+    i = j + 1;
+  }
+  return out;
 }
 
 export function binWords(variable: string, bin: WoeBin): Words {
   if (bin.kind === 'values') {
-    const span = lateSpan(variable, bin.values);
-    if (span) return span;
-    const words = bin.values.map((code) => CODE_WORDS[variable]?.(code) ?? both(String(code), String(code)));
+    const words =
+      CODE_WORDS[variable] === payStatus
+        ? payStatusWords(bin.values)
+        : bin.values.map((code) => CODE_WORDS[variable]?.(code) ?? both(String(code), String(code)));
     return both(words.map((w) => w.en).join(' or '), words.map((w) => w.zh).join('或'));
   }
   const lower = Number.isFinite(bin.lower) ? readableNumber(bin.lower) : undefined;

@@ -28,6 +28,8 @@ describe('scorecard bins in words', () => {
       zh: '逾期 3–8 个月',
     });
     expect(binWords('PAY_0', codes([2, 4])).en).toBe('2 months late or 4 months late');
+    expect(binWords('PAY_3', codes([1, 3, 4, 5, 6, 7, 8])).zh).toBe('逾期 1 个月或逾期 3–8 个月');
+    expect(binWords('PAY_2', codes([-2, -1])).en).toBe('no balance to pay or paid in full');
   });
 
   it('rounds range bounds and leaves open ends open', () => {
