@@ -3,7 +3,14 @@ export type { CustomerAccount } from './customer-auth.ts';
 export type { IdentityDeps, IdentitySettings, RequestContext } from './deps.ts';
 export { DEFAULT_IDENTITY_SETTINGS } from './deps.ts';
 export { IDENTITY_PROBLEMS, type IdentityError } from './errors.ts';
-export { currentCustomer, currentStaff, requireCustomer, requireStaff, SESSION_COOKIE } from './http-auth.ts';
+export {
+  currentCustomer,
+  currentStaff,
+  requestContext,
+  requireCustomer,
+  requireStaff,
+  SESSION_COOKIE,
+} from './http-auth.ts';
 export { identityMigrations } from './migrations/index.ts';
 export {
   isRole,

@@ -3,12 +3,9 @@ import type { IdentityService } from '@onefin/identity';
 import type { Clock, Executor } from '@onefin/kernel';
 import type { FoldMetrics, MetricSummary, ModelArtifact, ModelReport } from '@onefin/ml';
 
-export const MODEL_NAMES = ['credit', 'marketing'] as const;
-export type ModelName = (typeof MODEL_NAMES)[number];
+import type { ModelName, ModelStatus } from './reference.ts';
 
-/** trained → validated (an analyst checked the figures) → active (maker–checker) → retired. */
-export const MODEL_STATUSES = ['trained', 'validated', 'active', 'retired'] as const;
-export type ModelStatus = (typeof MODEL_STATUSES)[number];
+export { MODEL_NAMES, MODEL_STATUSES, type ModelName, type ModelStatus } from './reference.ts';
 
 export type Metrics = Record<keyof FoldMetrics, MetricSummary>;
 

@@ -6,6 +6,13 @@ import { BILL_AMOUNTS, PAY_AMOUNTS, PAY_STATUS } from '@onefin/ml/credit-columns
 
 export { BILL_AMOUNTS, PAY_AMOUNTS, PAY_STATUS };
 
+export const MODEL_NAMES = ['credit', 'marketing'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
+
+/** trained → validated (an analyst checked the figures) → active (maker–checker) → retired. */
+export const MODEL_STATUSES = ['trained', 'validated', 'active', 'retired'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+
 /** An applicant as the scorecard reads them: the training file's columns without ID and target. */
 export type CreditApplicant = {
   LIMIT_BAL: number;

@@ -1,14 +1,14 @@
 import type { AuditService } from '@onefin/audit';
-import { type IdentityService, type RequestContext, requireStaff } from '@onefin/identity';
+import { type IdentityService, requestContext, requireStaff } from '@onefin/identity';
 import { problemFor } from '@onefin/kernel';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignQuery } from './campaign.ts';
 import { MODELS_PROBLEMS } from './errors.ts';
 import { scorecardRows } from './exports.ts';
 import { creditApplicant, marketingContact } from './inputs.ts';
-import { MODEL_NAMES, type ModelVersion, type ModelVersionSummary } from './model.ts';
+import { MODEL_NAMES, type ModelVersion } from './model.ts';
 import type { ModelsService } from './service.ts';
 
 export interface ConsoleModelsOptions {
@@ -17,19 +17,12 @@ export interface ConsoleModelsOptions {
   models: ModelsService;
 }
 
-function requestContext(request: FastifyRequest): RequestContext {
-  const ua = request.headers['user-agent'];
-  return { ip: request.ip, requestId: request.id, ...(typeof ua === 'string' ? { userAgent: ua } : {}) };
-}
-
 const modelParam = z.strictObject({ model: z.enum(MODEL_NAMES) });
 const versionParams = z.strictObject({ model: z.enum(MODEL_NAMES), version: z.coerce.number().int().min(1) });
 const creditVersionParams = z.strictObject({ version: z.coerce.number().int().min(1) });
 const customerParam = z.strictObject({ id: z.string().min(1).max(64) });
 const langQuery = z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const summaryDto = (v: ModelVersionSummary) => v;
 
 /** The page of one version: everything but the artifact, plus the scorecard and WoE tables of a credit model. */
 function versionDto(v: ModelVersion) {
@@ -87,7 +80,7 @@ export async function modelsConsoleRoutes(root: FastifyInstance, opts: ConsoleMo
   app.get(
     '/api/v1/models/:model/versions',
     { preHandler: can('models.read'), schema: { tags: ['models'], params: modelParam } },
-    async (request) => ({ items: (await models.listVersions(request.params.model)).map(summaryDto) }),
+    async (request) => ({ items: await models.listVersions(request.params.model) }),
   );
 
   app.get(

@@ -233,7 +233,7 @@ export function createModelsService(deps: ModelsDeps): ModelsService {
 
     async putCustomerFeatures(rows) {
       const at = clock.now();
-      const versions = await Promise.all(MODEL_NAMES.map((m) => activeVersion(db, m)));
+      const versions = await Promise.all(MODEL_NAMES.map((m) => cachedActive(m)));
       await db.transaction().execute(async (trx) => {
         await putFeatures(trx, rows, at);
         const ids = rows.map((r) => r.customerId);

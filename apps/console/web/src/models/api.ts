@@ -3,11 +3,23 @@ import {
   type CampaignTarget,
   type CreditApplicant,
   MARKETING_LEVELS,
+  MODEL_NAMES,
+  type ModelName,
+  type ModelStatus,
   PAY_AMOUNTS,
   PAY_STATUS,
 } from '@onefin/models/reference';
 
-export { BILL_AMOUNTS, type CampaignTarget, type CreditApplicant, PAY_AMOUNTS, PAY_STATUS };
+export {
+  BILL_AMOUNTS,
+  type CampaignTarget,
+  type CreditApplicant,
+  MODEL_NAMES,
+  type ModelName,
+  type ModelStatus,
+  PAY_AMOUNTS,
+  PAY_STATUS,
+};
 
 import { api } from '../api.ts';
 
@@ -16,10 +28,6 @@ import { api } from '../api.ts';
  * zod schemas there are the contract. Scores: credit points (higher is safer), marketing
  * probability × 1000.
  */
-
-export const MODEL_NAMES = ['credit', 'marketing'] as const;
-export type ModelName = (typeof MODEL_NAMES)[number];
-export type ModelStatus = 'trained' | 'validated' | 'active' | 'retired';
 
 export interface MeanSd {
   mean: number;
