@@ -73,10 +73,14 @@ const CODE_WORDS: Record<string, (code: number) => Words> = {
 for (const name of ['PAY_0', 'PAY_2', 'PAY_3', 'PAY_4', 'PAY_5', 'PAY_6']) CODE_WORDS[name] = payStatus;
 
 /** A bound as people write it: 4 significant figures, thousands separated. */
+// Built once: `toLocaleString` builds a formatter per call, which was most of a single score's time.
+const wholeNumber = new Intl.NumberFormat('en-US');
+const fourDigits = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 export function readableNumber(v: number): string {
   if (v === 0) return '0';
-  if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-  return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  if (Math.abs(v) >= 1000) return wholeNumber.format(Math.round(v));
+  return fourDigits.format(v);
 }
 
 /** Late codes in runs read as spans: 1, 3, 4, 5 → "1 month late or 3–5 months late". */
