@@ -67,7 +67,7 @@ export async function writePostings(
         pending_debits = a.pending_debits + u.pending_debits,
         pending_credits = a.pending_credits + u.pending_credits,
         version = a.version + u.entries
-    FROM unnest(
+    FROM (SELECT u.* FROM unnest(
       ${ids}::text[],
       ${touched.map((a) => delta(a, (s) => s.debits))}::bigint[],
       ${touched.map((a) => delta(a, (s) => s.credits))}::bigint[],
@@ -83,6 +83,15 @@ export async function writePostings(
       ${optimistic ? was((s) => s.version) : []}::bigint[]
     ) AS u(id, debits, credits, pending_debits, pending_credits, entries,
       was_debits, was_credits, was_pending_debits, was_pending_credits, was_frozen, was_closed, was_version)
+    ${
+      // Unlocked until now (optimistic): the row locks are taken here, one by one in id order as
+      // lockAccounts takes them, and not in whatever order the planner reads the rows to update
+      // (table order for a bitmap or sequential scan), which deadlocked against a caller's
+      // transaction holding some of these accounts.
+      optimistic
+        ? sql`CROSS JOIN LATERAL (SELECT 1 FROM ledger_accounts WHERE id = u.id FOR NO KEY UPDATE) AS locked`
+        : sql``
+    }) AS u
     -- the redundant ANY gives the planner an index condition; without it, it hashes the whole table
     WHERE a.id = u.id AND a.id = ANY(${ids}::text[])
     ${
