@@ -133,6 +133,10 @@ function profileCalls(services: Services): () => void {
   wrap(services.products, 'catalogueProduct', 'products.catalogueProduct');
   wrap(services.products, 'suitabilityFor', 'products.suitabilityFor');
   wrap(services.ledger, 'transfer', 'ledger.transfer');
+  wrap(services.ledger, 'transferGroupsIn', 'ledger.transferGroupsIn');
+  wrap(services.ledger, 'openCustomerCashAccount', 'ledger.openCustomerCashAccount');
+  wrap(services.products, 'tradingCalendar', 'products.tradingCalendar');
+  wrap(services.investing, 'subscribe', 'investing.subscribe');
   return () => {
     for (const [label, values] of Object.entries(timings)) {
       const sorted = Float64Array.from(values).sort();

@@ -1,5 +1,5 @@
 import { fail, formatMoney, HOUR_MS, type Money, ok, parseMoney, type Result } from '@onefin/kernel';
-import type { TransferError } from '@onefin/ledger';
+import type { TransferError, TransferRequest } from '@onefin/ledger';
 import { type Channel, type Product, type SuitabilityDecision, tradeDateOf } from '@onefin/products';
 import type { Context } from './context.ts';
 import { awaitCustomer, needsCustomer } from './customer-confirmation.ts';
@@ -125,9 +125,9 @@ export async function placePurchase(
   // Sold out already: refused before anything is held.
   if (size && ((await remainingQuota(d.db, product.id)) ?? size.amount) < input.amount.amount)
     return fail('quota_exhausted');
-  const inserted = await d.orders.place({
+  const order = {
     ...base,
-    status: 'submitted',
+    status: 'submitted' as const,
     tradeDate,
     coolingOffUntil: coolingOffHours > 0 ? new Date(now.getTime() + coolingOffHours * HOUR_MS) : null,
     detail: {
@@ -135,7 +135,18 @@ export async function placePurchase(
       customerRisk: decision.customerRisk,
       ...(size ? { size: size.amount.toString() } : {}),
     },
-  });
+  };
+  // The common case (no quota to take, no customer to wait for): the order, its hold and the move
+  // to pending commit together, in one transaction shared with concurrent orders.
+  if (!size && !needsCustomer(d, input.channel)) {
+    const hold = await holdRequest(d, { ...order, amount: input.amount });
+    const held = await d.orders.placeHeld(order, hold, (error, detail) =>
+      refusedAtOrder(order.detail, ledgerRefusal(error), detail ?? error),
+    );
+    if (!held.ok) return held;
+    return answerFor(held.value.isNew ? held.value.order : await resumePurchase(d, held.value.order));
+  }
+  const inserted = await d.orders.place(order);
   if (!inserted.ok) return inserted;
   const placed = inserted.value.order;
   if (inserted.value.isNew && needsCustomer(d, placed.channel))
@@ -152,23 +163,12 @@ export async function placePurchase(
 export async function resumePurchase(d: Context, order: Order): Promise<Order> {
   if (order.status !== 'submitted' || !order.amount) return order;
   const amount = order.amount;
-  const internal = await d.internal(order.currency);
-  const cashId = await d.cashAccountId(order.customerId, order.currency);
-  const clearing = order.type === 'subscribe' ? internal.fundSubscriptionClearing : internal.wealthPrincipal;
   const held = await d.ledger.transfer({
+    ...(await holdRequest(d, { ...order, amount })),
     id: transferIds(order.id).hold,
-    debitAccountId: cashId,
-    creditAccountId: clearing.id,
-    amount,
-    code: order.type === 'subscribe' ? 'fund_subscription' : 'wealth_purchase',
     reference: order.id,
-    metadata: { productId: order.productId, channel: order.channel },
-    hold: { expiresAt: new Date(d.clock.now().getTime() + d.settings.holdDays * 24 * HOUR_MS) },
   });
-  const fails = (reason: string, messageEn: string) => ({
-    failure_reason: reason,
-    detail: { ...order.detail, refusedAtOrder: true, messageEn },
-  });
+  const fails = (reason: string, messageEn: string) => refusedAtOrder(order.detail, reason, messageEn);
   const size = order.detail.size;
   // The common case is one statement; failures and quota need a transaction.
   if (held.ok && typeof size !== 'string') return (await d.orders.markPending(order.id)) ?? order;
@@ -199,6 +199,29 @@ export async function resumePurchase(d: Context, order: Order): Promise<Order> {
   if (held.ok && after?.status === 'failed') await releaseHold(d, order.id);
   return after ?? order;
 }
+
+/** The hold a purchase puts on the customer's cash account; its id and reference come from the order's id. */
+async function holdRequest(
+  d: Context,
+  o: { customerId: string; type: string; productId: string; channel: string; amount: Money },
+): Promise<Omit<TransferRequest, 'id' | 'reference'>> {
+  const internal = await d.internal(o.amount.currency);
+  const clearing = o.type === 'subscribe' ? internal.fundSubscriptionClearing : internal.wealthPrincipal;
+  return {
+    debitAccountId: await d.cashAccountId(o.customerId, o.amount.currency),
+    creditAccountId: clearing.id,
+    amount: o.amount,
+    code: o.type === 'subscribe' ? 'fund_subscription' : 'wealth_purchase',
+    metadata: { productId: o.productId, channel: o.channel },
+    hold: { expiresAt: new Date(d.clock.now().getTime() + d.settings.holdDays * 24 * HOUR_MS) },
+  };
+}
+
+/** A purchase the ledger refused at order time, as the order records it (and answers a replay with). */
+const refusedAtOrder = (detail: Record<string, unknown>, reason: string, messageEn: string) => ({
+  failure_reason: reason,
+  detail: { ...detail, refusedAtOrder: true, messageEn },
+});
 
 /** Gives back the hold of an order that failed after it was placed (safe to repeat). */
 export async function releaseHold(d: Context, orderId: string): Promise<void> {

@@ -74,6 +74,25 @@ export function openCustomerCashAccount(
   return openAccount(d, specOf(CHART.customerCash, { type: 'customer', id: customerId }, currency));
 }
 
+/**
+ * The cash accounts already open for these customers in one read (what a burst of first orders
+ * after a restart needs), keyed `customerId:currency`; opening the missing ones is the caller's.
+ */
+export async function findCustomerCashAccounts(
+  d: AccountDeps,
+  keys: readonly { customerId: string; currency: CurrencyCode }[],
+): Promise<Map<string, Account>> {
+  const rows = await ledgerDb(d.db)
+    .selectFrom('ledger_accounts')
+    .selectAll()
+    .where('owner_type', '=', 'customer')
+    .where('code', '=', CHART.customerCash.code)
+    .where('owner_id', '=', (eb) => eb.fn.any(eb.val([...new Set(keys.map((k) => k.customerId))])))
+    .where('currency', 'in', [...new Set(keys.map((k) => k.currency))])
+    .execute();
+  return new Map(rows.map((r) => [`${r.owner_id}:${r.currency}`, toAccount(r)]));
+}
+
 /** The group's internal accounts in this currency, by chart key; creates any that are missing. */
 export async function ensureInternalAccounts(
   d: AccountDeps,

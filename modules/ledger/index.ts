@@ -1,7 +1,8 @@
-import type { CurrencyCode, Executor, Money, Result } from '@onefin/kernel';
+import { type CurrencyCode, createCoalescer, type Executor, type Money, type Result } from '@onefin/kernel';
 import {
   type AccountDeps,
   ensureInternalAccounts,
+  findCustomerCashAccounts,
   getAccount,
   openCustomerCashAccount,
   setAccountFrozen,
@@ -139,9 +140,18 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     if (!result) throw new Error('the ledger returned no result');
     return result;
   };
+  // Concurrent look-ups of customers' cash accounts share one read; only a missing one is opened.
+  const findCash = createCoalescer(
+    async (keys: { customerId: string; currency: CurrencyCode }[]) => {
+      const found = await findCustomerCashAccounts(deps, keys);
+      return keys.map((k) => found.get(`${k.customerId}:${k.currency}`));
+    },
+    { parallel: 2 },
+  );
   return {
     ensureInternalAccounts: (currency) => ensureInternalAccounts(deps, currency),
-    openCustomerCashAccount: (customerId, currency) => openCustomerCashAccount(deps, customerId, currency),
+    openCustomerCashAccount: async (customerId, currency) =>
+      (await findCash({ customerId, currency })) ?? openCustomerCashAccount(deps, customerId, currency),
     getAccount: (id) => getAccount(deps, id),
     setAccountFrozen: (id, frozen) => setAccountFrozen(deps, id, frozen),
     transfer: (request, trx) => one({ type: 'transfer', ...request }, trx),
