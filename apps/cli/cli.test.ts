@@ -43,7 +43,13 @@ async function tamper(statement: string): Promise<void> {
 beforeAll(async () => {
   db = await createTestDatabase();
   dataDir = await mkdtemp(join(tmpdir(), 'onefin-cli-'));
-  env = { ...(process.env as Record<string, string>), ONEFIN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  env = {
+    ...(process.env as Record<string, string>),
+    ONEFIN_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    // the full training files take minutes with cross-validation; the seed's steps are the same
+    ONEFIN_SEED_MODEL_ROWS: '5000',
+  };
   if (db.url) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
 }, 120_000);

@@ -53,6 +53,7 @@ async function seedWithProgress(
   try {
     return await seedDemo(rt, {
       ...world,
+      ...(rt.config.ONEFIN_SEED_MODEL_ROWS > 0 ? { modelRows: rt.config.ONEFIN_SEED_MODEL_ROWS } : {}),
       onProgress: ({ stage, done, total }) => {
         bar.setTotal(total);
         bar.update(done, { stage: stage.padEnd(16) });

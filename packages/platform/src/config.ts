@@ -40,6 +40,12 @@ export const configSchema = z.object({
   RISK_ASSESSMENT_VALID_MONTHS: envInt(12, 1, 60),
   ONEFIN_SEED: envBool(true),
   /**
+   * Seeding trains the demo's two models on the first this-many rows of each training file; 0 (the
+   * default) means all of them. Tests and CI seed with a few thousand: the full files take minutes
+   * with cross-validation on a 2-core machine.
+   */
+  ONEFIN_SEED_MODEL_ROWS: envInt(0, 0, 1_000_000),
+  /**
    * Demo only: `onefin start` runs on a movable clock that starts at this instant (ISO 8601 with an
    * offset) and can be moved forward from the console. Refused in production and by `onefin serve`.
    */
