@@ -5,7 +5,7 @@ import type { AccountId } from '@onefin/ledger';
 import { composeServices, type Services } from '@onefin/platform';
 import { residentId } from '../modules/customers/testing.ts';
 import { sampleFund } from '../modules/products/testing.ts';
-import { durationSeconds, openBenchDatabase, percentile, round } from './support.ts';
+import { durationSeconds, openBenchDatabase, percentile, profilePhase, round } from './support.ts';
 
 /**
  * Investment orders under closed-loop load on PostgreSQL (issue 6): 64 clients place fund
@@ -160,6 +160,9 @@ export async function runOrdersBench(): Promise<Record<string, unknown>> {
         csrfSecret: Buffer.alloc(32, 9),
       },
       clock,
+      ...(process.env.BENCH_ORDER_WRITERS
+        ? { investing: { writers: Number(process.env.BENCH_ORDER_WRITERS) } }
+        : {}),
     });
     const setupStarted = performance.now();
     const { customers, productId } = await setUp(services);
@@ -202,7 +205,9 @@ export async function runOrdersBench(): Promise<Record<string, unknown>> {
       return result.ok;
     };
     const profile = process.env.BENCH_PROFILE ? profileCalls(services) : undefined;
+    const stopProfile = await profilePhase('orders');
     const orders = await timed(subscribe);
+    await stopProfile();
     profile?.();
     log(`orders: ${JSON.stringify(orders)}`);
     const fillStarted = performance.now();

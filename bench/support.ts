@@ -77,3 +77,24 @@ export async function openBenchDatabase(
     },
   };
 }
+
+/**
+ * BENCH_CPUPROFILE=dir: a V8 CPU profile of one timed phase (not the set-up around it), written as
+ * `<dir>/<label>.cpuprofile` for Chrome's DevTools or `bench/profile-summary.ts`.
+ */
+export async function profilePhase(label: string): Promise<() => Promise<void>> {
+  const dir = process.env.BENCH_CPUPROFILE;
+  if (!dir) return async () => {};
+  const { Session } = await import('node:inspector/promises');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
