@@ -105,7 +105,8 @@ export type NewOrder = OrderRequest & {
   detail?: Record<string, unknown>;
 };
 
-function orderRow(r: NewOrder, now: Date) {
+/** The row for a new order; `status` for one inserted further along than it starts. */
+function orderRow(r: NewOrder, now: Date, status: OrderStatus = r.status): OrderRow {
   return {
     id: newId('ord'),
     customer_id: r.customerId,
@@ -115,7 +116,7 @@ function orderRow(r: NewOrder, now: Date) {
     product_name_en: r.productNameEn,
     product_kind: r.productKind,
     order_type: r.type,
-    status: r.status,
+    status,
     channel: r.channel,
     staff_id: r.staffId,
     idempotency_key: r.idempotencyKey,
@@ -130,44 +131,58 @@ function orderRow(r: NewOrder, now: Date) {
     proceeds: null,
     failure_reason: r.failureReason ?? null,
     cooling_off_until: r.coolingOffUntil ?? null,
-    detail: JSON.stringify(r.detail ?? {}),
+    detail: r.detail ?? {},
     created_at: now,
     updated_at: now,
     completed_at: r.status === 'refused' ? now : null,
   };
 }
 
+/** What makes an order unique besides its id: one per customer and Idempotency-Key. */
+const orderKey = (customerId: string, idempotencyKey: string) => `${customerId}\u0000${idempotencyKey}`;
+
+function byOrderKey(a: OrderRow, b: OrderRow): number {
+  const [x, y] = [orderKey(a.customer_id, a.idempotency_key), orderKey(b.customer_id, b.idempotency_key)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The columns `orderRow` fills: its own keys, so the list cannot drift from it. */
+const ORDER_COLUMNS = sql.join(Object.keys(orderRow({} as NewOrder, new Date(0))).map((c) => sql.ref(c)));
+
 /**
- * Inserts orders with their `submitted` events in one statement (atomic without a transaction of
- * its own); a key already used inserts nothing and is missing from the answer.
+ * Inserts orders with their events in one statement (atomic without a transaction of its own): the
+ * `submitted` event, or each status of `path` for an order inserted further along it. A key already
+ * used inserts nothing and is missing from the answer; the others are answered with the rows as
+ * given, which the database stored as they are.
+ *
+ * The rows travel as one JSON parameter, so the statement's text is the same for any batch size
+ * (rows × 27 bind parameters in a VALUES list made a new text per size, and building, sending and
+ * parsing them was a good part of a batch's time), and only the ids come back.
  */
-async function insertRows(db: Executor, rows: ReturnType<typeof orderRow>[], now: Date): Promise<OrderRow[]> {
-  return investingDb(db)
-    .with('placed', (q) =>
-      q
-        .insertInto('investing_orders')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
-        .returningAll(),
+async function insertRows(
+  db: Executor,
+  rows: readonly OrderRow[],
+  now: Date,
+  path: readonly OrderStatus[] = ['submitted'],
+): Promise<OrderRow[]> {
+  // In key order, so that two batches replaying the same keys meet them in one order, not deadlock.
+  const sorted = [...rows].sort((a, b) => byOrderKey(a, b));
+  const json = JSON.stringify(sorted, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+  const { rows: placed } = await sql<{ id: string }>`
+    WITH placed AS (
+      INSERT INTO investing_orders (${ORDER_COLUMNS})
+      SELECT ${ORDER_COLUMNS} FROM jsonb_populate_recordset(NULL::investing_orders, ${json}::jsonb)
+      ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+      RETURNING id
+    ),
+    recorded AS (
+      INSERT INTO investing_order_events (order_id, status, at, detail)
+      SELECT placed.id, path.status, ${now}::timestamptz, NULL
+      FROM placed CROSS JOIN unnest(${[...path]}::text[]) AS path(status)
     )
-    .with('recorded', (q) =>
-      q
-        .insertInto('investing_order_events')
-        .columns(['order_id', 'status', 'at', 'detail'])
-        .expression((eb) =>
-          eb
-            .selectFrom('placed')
-            .select([
-              'placed.id as order_id',
-              sql<string>`'submitted'`.as('status'),
-              sql<Date>`${now}::timestamptz`.as('at'),
-              sql<string | null>`NULL::text`.as('detail'),
-            ]),
-        ),
-    )
-    .selectFrom('placed')
-    .selectAll()
-    .execute();
+    SELECT id FROM placed`.execute(db);
+  const ids = new Set(placed.map((p) => p.id));
+  return rows.filter((r) => ids.has(r.id));
 }
 
 /**
@@ -204,8 +219,8 @@ export function createOrderWriter(d: Deps) {
       batch.map((r) => orderRow(r, now)),
       now,
     );
-    const byKey = new Map(rows.map((row) => [`${row.customer_id}\u0000${row.idempotency_key}`, row]));
-    return batch.map((r) => byKey.get(`${r.customerId}\u0000${r.idempotencyKey}`));
+    const byKey = new Map(rows.map((row) => [orderKey(row.customer_id, row.idempotency_key), row]));
+    return batch.map((r) => byKey.get(orderKey(r.customerId, r.idempotencyKey)));
   }, writers);
   const pend = createCoalescer(async (ids: string[]) => {
     const now = d.clock.now();
@@ -213,38 +228,37 @@ export function createOrderWriter(d: Deps) {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id));
   }, writers);
-  // Place, hold and move to pending in one transaction for a whole batch: one commit per batch
-  // instead of three in a row per order (the order row, the ledger's hold, the pending move).
+  // Place as pending and hold in one transaction for a whole batch: one commit per batch instead
+  // of three in a row per order (the order row, the ledger's hold, the pending move).
   const placeHeld = createCoalescer(
     async (batch: HeldOrder[]) =>
       d.db.transaction().execute(async (trx) => {
         const now = d.clock.now();
+        // Inserted as pending already, which saves the batch a statement; a hold the ledger refuses
+        // turns its order to failed below, in this transaction, so no one ever sees it pending.
         const rows = await insertRows(
           trx,
-          batch.map((b) => orderRow(b.order, now)),
+          batch.map((b) => orderRow(b.order, now, 'pending')),
           now,
+          ['submitted', 'pending'],
         );
-        const byKey = new Map(rows.map((row) => [`${row.customer_id}\u0000${row.idempotency_key}`, row]));
-        const placed = batch.map((b) => byKey.get(`${b.order.customerId}\u0000${b.order.idempotencyKey}`));
+        const byKey = new Map(rows.map((row) => [orderKey(row.customer_id, row.idempotency_key), row]));
+        const placed = batch.map((b) => byKey.get(orderKey(b.order.customerId, b.order.idempotencyKey)));
         const fresh = placed.flatMap((row, i) => (row ? [{ row, item: batch[i] as HeldOrder }] : []));
         const held = await d.ledger.transferGroupsIn(
           trx,
           fresh.map(({ row, item }) => [
             { type: 'transfer', ...item.hold, id: transferIds(row.id).hold, reference: row.id },
           ]),
+          // the holds' ids come from the orders inserted just above
+          { freshIds: true },
         );
         const after = new Map<string, OrderRow>();
-        const heldIds = fresh.filter((_, i) => held[i]?.[0]?.ok).map(({ row }) => row.id);
-        // (an empty IN list is not SQL: a batch whose holds were all refused moves none to pending)
-        const pending =
-          heldIds.length > 0 ? await moveRows(trx, heldIds, ['submitted'], 'pending', {}, now) : [];
-        for (const row of pending) after.set(row.id, row);
         for (const [i, { row, item }] of fresh.entries()) {
           const result = held[i]?.[0];
           if (!result || result.ok) continue;
           const patch = item.refusal(result.error, result.detail);
-          for (const failed of await moveRows(trx, [row.id], ['submitted'], 'failed', patch, now))
-            after.set(failed.id, failed);
+          for (const failed of await failPlaced(trx, row.id, patch, now)) after.set(failed.id, failed);
         }
         return placed.map((row) => (row ? (after.get(row.id) ?? row) : undefined));
       }),
@@ -292,6 +306,19 @@ interface HeldOrder {
   hold: Omit<TransferRequest, 'id' | 'reference'>;
   /** What the order records when the ledger refuses the hold (insufficient funds, a frozen account). */
   refusal(error: TransferError, detail: string | undefined): OrderPatch;
+}
+
+/**
+ * An order inserted as pending whose hold the ledger refused, in the transaction that inserted it:
+ * failed, and its history submitted → failed, as if it had never been pending (no one saw it so).
+ */
+async function failPlaced(trx: Executor, orderId: string, patch: OrderPatch, now: Date): Promise<OrderRow[]> {
+  await investingDb(trx)
+    .deleteFrom('investing_order_events')
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'pending')
+    .execute();
+  return moveRows(trx, [orderId], ['pending'], 'failed', patch, now);
 }
 
 /**

@@ -88,6 +88,9 @@ describe('amounts and replays', () => {
     expect(refused).toMatchObject({ ok: false, error: 'insufficient_funds' });
     const [last] = (await investing.listOrders({ customerId: bold.id, limit: 1 })).items;
     expect(last).toMatchObject({ status: 'failed', failureReason: 'insufficient_funds' });
+    // never pending: the hold was refused in the transaction that placed it
+    const detail = last && (await investing.getOrder(last.id, bold.id));
+    expect(detail?.ok && detail.value.history.map((h) => h.status)).toEqual(['submitted', 'failed']);
     expect(await cashOf(p, bold.id)).toEqual({ balance: '5000.00', available: '5000.00' });
   });
 

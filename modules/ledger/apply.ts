@@ -15,8 +15,9 @@ export async function postGroupsIn(
   trx: Executor,
   groups: ReadonlyArray<readonly LedgerCommand[]>,
   now: Date,
+  freshIds = false,
 ): Promise<TransferResult[][]> {
-  const state = await loadState(trx, groups.flat(), 'lock');
+  const state = await loadState(trx, groups.flat(), 'lock', freshIds);
   return (await applyAndWrite(trx, state, groups, now, { optimistic: false, complete: true })) ?? [];
 }
 

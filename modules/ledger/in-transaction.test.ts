@@ -102,4 +102,30 @@ describe("transfers inside a caller's transaction", () => {
     );
     expect(again).toMatchObject({ ok: true, value: { status: 'exists' } });
   });
+
+  it('with fresh ids, holds a new id and never posts a repeated one twice', async () => {
+    const hold = (id: string) => ({
+      type: 'transfer' as const,
+      id,
+      debitAccountId: cash.id,
+      creditAccountId: internal.fundSubscriptionClearing.id,
+      amount: money(1_000n),
+      code: 'purchase',
+      hold: { expiresAt: new Date('2099-01-01T00:00:00Z') },
+    });
+    const [[held]] = (await tdb.primary
+      .transaction()
+      .execute((trx) => ledger.transferGroupsIn(trx, [[hold('fresh-1')]], { freshIds: true }))) as [
+      [unknown],
+    ];
+    expect(held).toMatchObject({ ok: true, value: { status: 'created' } });
+    expect((await ledger.getAccount(cash.id))?.available).toEqual(money(38_250n));
+    // a caller breaking its promise: the write refuses the id, nothing more is held
+    await expect(
+      tdb.primary
+        .transaction()
+        .execute((trx) => ledger.transferGroupsIn(trx, [[hold('fresh-1')]], { freshIds: true })),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect((await ledger.getAccount(cash.id))?.available).toEqual(money(38_250n));
+  });
 });

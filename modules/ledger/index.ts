@@ -97,10 +97,16 @@ export interface LedgerService {
   /**
    * Many independent linked groups inside the caller's transaction, with one lock of their accounts
    * and one write: an end-of-day job settling thousands of orders per transaction.
+   *
+   * `freshIds`: the caller made every command's id in this transaction, from a row it has just
+   * inserted (an order's hold from the new order's id), so no transfer can carry it yet and the
+   * look-up of recorded ones is skipped. Were one there after all, the insert would fail (23505):
+   * never a second posting.
    */
   transferGroupsIn(
     trx: Executor,
     groups: ReadonlyArray<readonly LedgerCommand[]>,
+    opts?: { freshIds?: boolean },
   ): Promise<TransferResult[][]>;
   /** Releases every hold past its expiry (the worker's job); returns how many it expired. */
   expireHolds(): Promise<number>;
@@ -159,8 +165,8 @@ export function createLedgerService(deps: LedgerDeps): LedgerService {
     voidHold: (request, trx) => one({ type: 'void_hold', ...request }, trx),
     reverse: (request, trx) => one({ type: 'reversal', ...request }, trx),
     transferGroup: group,
-    transferGroupsIn: async (trx, groups) =>
-      groups.length === 0 ? [] : postGroupsIn(trx, groups, deps.clock.now()),
+    transferGroupsIn: async (trx, groups, opts) =>
+      groups.length === 0 ? [] : postGroupsIn(trx, groups, deps.clock.now(), opts?.freshIds),
     expireHolds: () => expireHolds(db, deps.clock, engine),
     openHolds: (id) => openHoldsOf(db, id),
     balanceOf: (id) => balanceOf(db, id),

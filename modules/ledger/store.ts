@@ -202,6 +202,8 @@ export async function loadState(
   trx: Executor,
   commands: readonly LedgerCommand[],
   mode: 'lock' | 'read' = 'lock',
+  /** No command's id can have been recorded before (see `transferGroupsIn`): not looked up. */
+  freshIds = false,
 ): Promise<LedgerState> {
   const related = commands.map(relatedIdOf).filter((id): id is string => id !== undefined);
   if (mode === 'read' && related.length === 0) {
@@ -220,7 +222,8 @@ export async function loadState(
     return t ? [t.debitAccountId, t.creditAccountId] : [];
   });
   const accounts = await (mode === 'lock' ? lockAccounts : readAccounts)(trx, accountIds);
-  const transfers = await recordedTransfers(trx, [...commands.map((c) => c.id), ...related]);
+  const looked = [...(freshIds ? [] : commands.map((c) => c.id)), ...related];
+  const transfers = looked.length > 0 ? await recordedTransfers(trx, looked) : new Map();
   const resolutions = related.length > 0 ? await resolutionsOf(trx, related) : new Map();
   return { accounts, transfers, resolutions };
 }
