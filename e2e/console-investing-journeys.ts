@@ -148,6 +148,17 @@ async function checkSalesLedger(page: Page, platform: Platform): Promise<string>
   const pending = shownAmount(await row.first().getByTestId('sales-pendingVolume').textContent());
   assert(pending === line.pendingVolume.amount, `pending ${pending}, the API ${line.pendingVolume.amount}`);
   await page.getByTestId('sales-total').first().waitFor();
+  // the page's total counts each customer once, as the API does (not the sum of the lines)
+  const all = await page.request.get(`${platform.consoleUrl}/api/v1/investing/sales`);
+  const { totals } = (await all.json()) as { totals: { currency: string; customers: number }[] };
+  const cny = totals.find((t) => t.currency === 'CNY');
+  // one currency: the row reads 合计; several: each names its currency
+  const totalRow = page.getByTestId('sales-total').filter(totals.length > 1 ? { hasText: 'CNY' } : {});
+  const shownCustomers = await totalRow.first().getByTestId('sales-total-customers').textContent();
+  assert(
+    cny && shownCustomers === String(cny.customers),
+    `total customers ${shownCustomers}, the API ${cny?.customers}`,
+  );
   await page.getByTestId('sales-chart').locator('canvas').first().waitFor();
   return line.staffId;
 }

@@ -5,7 +5,7 @@ import { type Order, type OrderEvent, targetOf } from './model.ts';
 import { formatShares } from './money-rules.ts';
 import type { AssetSummary, Holding, HoldingLot } from './portfolio.ts';
 import type { OrderPreview } from './preview.ts';
-import type { SalesLine } from './sales.ts';
+import type { SalesLine, SalesTotal } from './sales.ts';
 import { ORDER_STATUSES, ORDER_TYPES } from './schema.ts';
 
 export const moneyDto = z.object({ amount: z.string(), currency: z.string() });
@@ -254,12 +254,24 @@ export const salesLineDto = z.object({
   fees: moneyDto,
 });
 
-export function toSalesLineDto(l: SalesLine): Omit<z.infer<typeof salesLineDto>, 'staffName'> {
+export const salesTotalDto = salesLineDto
+  .omit({ channel: true, staffId: true, staffName: true })
+  .describe("one currency's lines together; customers counted once however many lines they appear on");
+
+export function toSalesTotalDto(t: SalesTotal): z.infer<typeof salesTotalDto> {
   return {
-    ...l,
-    volume: toMoneyDto(l.volume),
-    pendingVolume: toMoneyDto(l.pendingVolume),
-    redemptions: toMoneyDto(l.redemptions),
-    fees: toMoneyDto(l.fees),
+    currency: t.currency,
+    orders: t.orders,
+    confirmed: t.confirmed,
+    refused: t.refused,
+    customers: t.customers,
+    volume: toMoneyDto(t.volume),
+    pendingVolume: toMoneyDto(t.pendingVolume),
+    redemptions: toMoneyDto(t.redemptions),
+    fees: toMoneyDto(t.fees),
   };
+}
+
+export function toSalesLineDto(l: SalesLine): Omit<z.infer<typeof salesLineDto>, 'staffName'> {
+  return { channel: l.channel, staffId: l.staffId, ...toSalesTotalDto(l) };
 }

@@ -173,6 +173,20 @@ describe('the sales ledger', () => {
         fees: cny('1.48'),
       }),
     ]);
+    // One total per currency; the branch's customer also bought by phone, and is counted once.
+    expect(res.json().totals).toEqual([
+      {
+        currency: 'CNY',
+        orders: 5,
+        confirmed: 3,
+        refused: 1,
+        customers: 2,
+        volume: cny('1200.00'),
+        pendingVolume: cny('0.00'),
+        redemptions: cny('0.00'),
+        fees: cny('17.74'),
+      },
+    ]);
     const branch = await phone.client.get(
       '/api/v1/investing/sales?from=2026-03-01&to=2026-03-03&channel=branch',
     );

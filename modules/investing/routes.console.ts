@@ -12,10 +12,12 @@ import {
   orderDetailDto,
   orderDto,
   salesLineDto,
+  salesTotalDto,
   toHoldingDto,
   toOrderDetailDto,
   toOrderDto,
   toSalesLineDto,
+  toSalesTotalDto,
 } from './http-schemas.ts';
 import { renderReceipt } from './receipt.ts';
 import { ORDER_STATUSES } from './schema.ts';
@@ -202,11 +204,18 @@ export async function investingConsoleRoutes(
             message: 'from must not be after to',
             path: ['from'],
           }),
-        response: { 200: z.object({ from: z.string(), to: z.string(), items: z.array(salesLineDto) }) },
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            items: z.array(salesLineDto),
+            totals: z.array(salesTotalDto),
+          }),
+        },
       },
     },
     async (request) => {
-      const { from, to, lines } = await investing.salesLedger(request.query, 'replica');
+      const { from, to, lines, totals } = await investing.salesLedger(request.query, 'replica');
       const names = new Map((await opts.identity.listStaff()).map((s) => [s.id, s.displayName]));
       return {
         from,
@@ -215,6 +224,7 @@ export async function investingConsoleRoutes(
           ...toSalesLineDto(l),
           staffName: l.staffId ? (names.get(l.staffId) ?? null) : null,
         })),
+        totals: totals.map(toSalesTotalDto),
       };
     },
   );

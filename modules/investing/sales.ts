@@ -37,16 +37,23 @@ export interface SalesQuery {
 const BUYS = `('subscribe', 'convert_in', 'wealth_buy', 'deposit_open')`;
 const SELLS = `('redeem', 'convert_out')`;
 
+/** All lines of one currency together; customers counted once however many lines they appear on. */
+export type SalesTotal = Omit<SalesLine, 'channel' | 'staffId'>;
+
 export interface SalesLedger {
   from: string;
   to: string;
   lines: SalesLine[];
+  /** One per currency (currencies never add up), in the order of the currency code. */
+  totals: SalesTotal[];
 }
 
 export async function salesLedger(db: Executor, today: string, q: SalesQuery): Promise<SalesLedger> {
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 8)}01`;
   const { rows } = await sql<{
+    /** 3 for a currency's total (channel and staff both rolled up), 0 for a line. */
+    rolled_up: number;
     channel: string;
     staff_id: string | null;
     currency: string;
@@ -59,7 +66,7 @@ export async function salesLedger(db: Executor, today: string, q: SalesQuery): P
     redemptions: string;
     fees: string;
   }>`
-    SELECT channel, staff_id, currency,
+    SELECT GROUPING(channel, staff_id)::int AS rolled_up, channel, staff_id, currency,
       count(*)::int AS orders,
       count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
       count(*) FILTER (WHERE status = 'refused')::int AS refused,
@@ -74,13 +81,13 @@ export async function salesLedger(db: Executor, today: string, q: SalesQuery): P
       AND created_at < (${`${to}T00:00:00+08:00`}::timestamptz + interval '1 day')
       ${q.channel ? sql`AND channel = ${q.channel}` : sql``}
       ${q.staffId ? sql`AND staff_id = ${q.staffId}` : sql``}
-    GROUP BY channel, staff_id, currency`.execute(db);
-  const lines = rows.map((r): SalesLine => {
+    -- the lines, and each currency's total in the same scan (its distinct customers need the rows)
+    GROUP BY GROUPING SETS ((channel, staff_id, currency), (currency))
+    ORDER BY currency`.execute(db);
+  const figures = (r: (typeof rows)[number]): SalesTotal => {
     const currency = r.currency as CurrencyCode;
     const m = (text: string): Money => ({ amount: BigInt(text), currency });
     return {
-      channel: r.channel,
-      staffId: r.staff_id,
       currency,
       orders: r.orders,
       confirmed: r.confirmed,
@@ -91,7 +98,11 @@ export async function salesLedger(db: Executor, today: string, q: SalesQuery): P
       redemptions: m(r.redemptions),
       fees: m(r.fees),
     };
-  });
+  };
+  const lines = rows
+    .filter((r) => r.rolled_up === 0)
+    .map((r): SalesLine => ({ channel: r.channel, staffId: r.staff_id, ...figures(r) }));
+  const totals = rows.filter((r) => r.rolled_up !== 0).map(figures);
   // Biggest sellers first.
   lines.sort((a, b) =>
     a.volume.amount === b.volume.amount
@@ -100,5 +111,5 @@ export async function salesLedger(db: Executor, today: string, q: SalesQuery): P
         ? -1
         : 1,
   );
-  return { from, to, lines };
+  return { from, to, lines, totals };
 }

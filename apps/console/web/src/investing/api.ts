@@ -221,7 +221,11 @@ export interface SalesLedger {
   from: string;
   to: string;
   items: SalesLine[];
+  /** One per currency; customers counted once however many lines they appear on. */
+  totals: SalesTotal[];
 }
+
+export type SalesTotal = Omit<SalesLine, 'channel' | 'staffId' | 'staffName'>;
 
 export function fetchSales(filter: SalesFilter): Promise<SalesLedger> {
   return api.get<SalesLedger>('/investing/sales', { ...filter });

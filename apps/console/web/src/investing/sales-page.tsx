@@ -9,7 +9,7 @@ import { useMoney } from '../ledger/labels.tsx';
 import { fetchSales, investingKeys, SALES_CHANNELS, type SalesFilter, type SalesLine } from './api.ts';
 import { useChannelName } from './labels.tsx';
 import { SalesChart } from './sales-chart.tsx';
-import { salesTotals, volumeByChannel } from './sales-totals.ts';
+import { volumeByChannel } from './sales-totals.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,7 +56,7 @@ export function SalesPage() {
   const to = draft.to ?? filter.to ?? sales.data?.to ?? '';
   const isRangeInvalid = Boolean(from && to && from > to);
   const lines = sales.data?.items ?? [];
-  const totals = useMemo(() => salesTotals(lines), [lines]);
+  const totals = sales.data?.totals ?? [];
   const volumes = useMemo(() => volumeByChannel(lines), [lines]);
   const language = currentLanguage(i18n);
   const format = useMemo(
@@ -246,9 +246,9 @@ export function SalesPage() {
                         {total.refused}
                       </Table.Summary.Cell>
                       <Table.Summary.Cell index={5} align="right">
-                        <Typography.Text type="secondary" title={t('investing.sales.customersNotSummed')}>
-                          —
-                        </Typography.Text>
+                        <span data-testid="sales-total-customers" title={t('investing.sales.customersOnce')}>
+                          {total.customers}
+                        </span>
                       </Table.Summary.Cell>
                       {(['volume', 'pendingVolume', 'redemptions', 'fees'] as const).map((key, i) => (
                         <Table.Summary.Cell key={key} index={6 + i} align="right" className="nowrap">

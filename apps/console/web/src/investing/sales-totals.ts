@@ -1,4 +1,3 @@
-import type { MoneyDto } from '../ledger/api.ts';
 import type { SalesLine } from './api.ts';
 
 /** `"1234.5"` → `123450n`, `"-0.07"` → `-7n`: a decimal-string amount as minor units (fen), exact. */
@@ -14,57 +13,6 @@ export function fromFen(fen: bigint): string {
   const isNegative = fen < 0n;
   const digits = (isNegative ? -fen : fen).toString().padStart(3, '0');
   return `${isNegative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
-
-/** The figures of the ledger's totals row; customers are not summed (one customer may buy through several lines). */
-export interface SalesTotal {
-  currency: string;
-  orders: number;
-  confirmed: number;
-  refused: number;
-  volume: MoneyDto;
-  pendingVolume: MoneyDto;
-  redemptions: MoneyDto;
-  fees: MoneyDto;
-}
-
-const MONEY_FIELDS = ['volume', 'pendingVolume', 'redemptions', 'fees'] as const;
-
-/**
- * One totals row per currency (currencies never mix), the amounts summed as bigint fen so that
- * 0.10 + 0.20 is 0.30 and a month of sales adds up to the fen.
- */
-export function salesTotals(lines: readonly SalesLine[]): SalesTotal[] {
-  const byCurrency = new Map<
-    string,
-    { orders: number; confirmed: number; refused: number; fen: Record<(typeof MONEY_FIELDS)[number], bigint> }
-  >();
-  for (const line of lines) {
-    const total = byCurrency.get(line.currency) ?? {
-      orders: 0,
-      confirmed: 0,
-      refused: 0,
-      fen: { volume: 0n, pendingVolume: 0n, redemptions: 0n, fees: 0n },
-    };
-    total.orders += line.orders;
-    total.confirmed += line.confirmed;
-    total.refused += line.refused;
-    for (const field of MONEY_FIELDS) total.fen[field] += toFen(line[field].amount);
-    byCurrency.set(line.currency, total);
-  }
-  return [...byCurrency].map(([currency, t]) => {
-    const money = (fen: bigint) => ({ amount: fromFen(fen), currency });
-    return {
-      currency,
-      orders: t.orders,
-      confirmed: t.confirmed,
-      refused: t.refused,
-      volume: money(t.fen.volume),
-      pendingVolume: money(t.fen.pendingVolume),
-      redemptions: money(t.fen.redemptions),
-      fees: money(t.fen.fees),
-    };
-  });
 }
 
 /** Confirmed volume per channel and currency, in fen, for the chart: `channel → currency → fen`. */

@@ -195,7 +195,7 @@ export const investingEn: MessageTree<typeof investingZhCN> = {
     selfService: 'Self-service',
     total: 'Total',
     totalIn: 'Total ({{currency}})',
-    customersNotSummed: 'A customer may appear on several lines, so customers are not totalled',
+    customersOnce: 'Each customer counted once, however many lines they appear on',
     chartTitle: 'Confirmed volume by channel',
     openOrders: 'Open the orders of this channel and staff member',
     columns: {

@@ -179,7 +179,7 @@ export const investingZhCN = {
     selfService: '自助',
     total: '合计',
     totalIn: '合计（{{currency}}）',
-    customersNotSummed: '同一客户可能出现在多行，客户数不做合计',
+    customersOnce: '客户去重计数：同一客户出现在多行也只计一次',
     chartTitle: '各渠道成交金额',
     openOrders: '查看该渠道与经办人的订单',
     columns: {
