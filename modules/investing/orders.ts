@@ -146,9 +146,6 @@ function byOrderKey(a: OrderRow, b: OrderRow): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** The columns `orderRow` fills: its own keys, so the list cannot drift from it. */
-const ORDER_COLUMNS = sql.join(Object.keys(orderRow({} as NewOrder, new Date(0))).map((c) => sql.ref(c)));
-
 /**
  * Inserts orders with their events in one statement (atomic without a transaction of its own): the
  * `submitted` event, or each status of `path` for an order inserted further along it. A key already
@@ -166,12 +163,14 @@ async function insertRows(
   path: readonly OrderStatus[] = ['submitted'],
 ): Promise<OrderRow[]> {
   // In key order, so that two batches replaying the same keys meet them in one order, not deadlock.
-  const sorted = [...rows].sort((a, b) => byOrderKey(a, b));
+  const sorted = [...rows].sort(byOrderKey);
+  // the columns `orderRow` fills, from a row it made, so the list cannot drift from it
+  const columns = sql.join(Object.keys(rows[0] ?? {}).map((c) => sql.ref(c)));
   const json = JSON.stringify(sorted, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
   const { rows: placed } = await sql<{ id: string }>`
     WITH placed AS (
-      INSERT INTO investing_orders (${ORDER_COLUMNS})
-      SELECT ${ORDER_COLUMNS} FROM jsonb_populate_recordset(NULL::investing_orders, ${json}::jsonb)
+      INSERT INTO investing_orders (${columns})
+      SELECT ${columns} FROM jsonb_populate_recordset(NULL::investing_orders, ${json}::jsonb)
       ON CONFLICT (customer_id, idempotency_key) DO NOTHING
       RETURNING id
     ),
