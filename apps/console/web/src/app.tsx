@@ -10,6 +10,7 @@ import { CampaignPage } from './campaigns/campaign-page.tsx';
 import { CreateCustomerPage } from './customers/create-customer-page.tsx';
 import { CustomerPage } from './customers/customer-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
+import { DemoClockPage } from './demo/demo-clock-page.tsx';
 import { EndOfDayPage } from './investing/end-of-day-page.tsx';
 import { OrderPage } from './investing/order-page.tsx';
 import { OrdersPage } from './investing/orders-page.tsx';
@@ -164,6 +165,8 @@ export function ConsoleApp() {
                 </RequirePermission>
               }
             />
+            {/* Any staff member reads the demo clock; the page shows moves only with `demo.clock`. */}
+            <Route path="/demo/clock" element={<DemoClockPage />} />
             <Route
               path="/products"
               element={

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogout, useStaff } from '../auth.ts';
+import { useDemoClockQuery } from '../demo/api.ts';
 import { NAV_GROUPS, type NavEntry, navEntryOf, visibleNavEntries } from './navigation.tsx';
 
 /** The staff frame: a side menu of the pages this staff user may see, a header with language and user menu. */
@@ -24,6 +25,8 @@ export function ConsoleLayout() {
   const [isCollapsed, setCollapsed] = useState<boolean | undefined>(undefined);
   const collapsed = isCollapsed ?? isNarrow;
   const selected = navEntryOf(pathname);
+  // The demo clock's page is in the menu only where the platform runs on one (its GET answers 404 elsewhere).
+  const demoClock = useDemoClockQuery();
   const toItem = (entry: NavEntry) => ({
     key: entry.key,
     icon: entry.icon,
@@ -34,7 +37,7 @@ export function ConsoleLayout() {
     ),
   });
   // Grouped pages sit under their group's heading, where the group's first visible page would be.
-  const visible = visibleNavEntries(staff.permissions);
+  const visible = visibleNavEntries(staff.permissions, { hasDemoClock: Boolean(demoClock.data) });
   const items: NonNullable<MenuProps['items']> = [];
   for (const entry of visible) {
     if (!entry.group) {

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ClockCircleOutlined,
   ContactsOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -36,6 +37,7 @@ export interface NavEntry {
     | 'orders'
     | 'sales'
     | 'endOfDay'
+    | 'demoClock'
     | 'products'
     | 'navImport'
     | 'audit'
@@ -52,6 +54,8 @@ export interface NavEntry {
   group?: NavGroup['key'];
   /** Other paths that belong to this entry (detail pages). */
   also?: readonly string[];
+  /** Only where the platform runs on a movable demo clock (`onefin start --clock`). */
+  isDemoOnly?: boolean;
 }
 
 export const NAV_GROUPS: readonly NavGroup[] = [
@@ -111,6 +115,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     group: 'operationsGroup',
   },
   {
+    key: 'demoClock',
+    path: '/demo/clock',
+    icon: <ClockCircleOutlined />,
+    group: 'operationsGroup',
+    isDemoOnly: true,
+  },
+  {
     key: 'models',
     path: '/models',
     icon: <ExperimentOutlined />,
@@ -135,8 +146,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'staff.read' },
 ];
 
-export function visibleNavEntries(permissions: readonly string[]): NavEntry[] {
-  return NAV_ENTRIES.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+/** The entries a staff user with these permissions sees; demo-only ones only when a demo clock runs. */
+export function visibleNavEntries(
+  permissions: readonly string[],
+  options: { hasDemoClock: boolean } = { hasDemoClock: false },
+): NavEntry[] {
+  return NAV_ENTRIES.filter(
+    (entry) =>
+      (!entry.permission || permissions.includes(entry.permission)) &&
+      (!entry.isDemoOnly || options.hasDemoClock),
+  );
 }
 
 /** The entry a path belongs to, for highlighting the menu. */

@@ -1,6 +1,7 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import type { MessageTree } from '@onefin/ui';
 import { customersEn, customersProblemsEn } from './customers.en.ts';
+import { demoClockEn, demoClockProblemsEn } from './demo.en.ts';
 import { investingEn, investingProblemsEn } from './investing.en.ts';
 import { campaignsEn, modelsEn } from './models.en.ts';
 import { productsEn, productsProblemsEn } from './products.en.ts';
@@ -16,6 +17,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
     sales: 'Sales ledger',
     operationsGroup: 'Operations',
     endOfDay: 'End of day',
+    demoClock: 'Demo clock',
     productsGroup: 'Products',
     products: 'Product factory',
     navImport: 'NAV import',
@@ -96,6 +98,7 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
       approve: 'Approve model activation',
     },
     campaigns: { read: 'View campaign lists' },
+    demo: { clock: 'Move the demo clock' },
   },
   approvals: {
     title: 'Approvals inbox',
@@ -443,11 +446,13 @@ export const consoleEn: MessageTree<typeof consoleZhCN> = {
   investing: investingEn,
   models: modelsEn,
   campaigns: campaignsEn,
+  demoClock: demoClockEn,
   reference: referenceMessages('en'),
   problems: {
     ...customersProblemsEn,
     ...productsProblemsEn,
     ...investingProblemsEn,
+    ...demoClockProblemsEn,
     version_not_found: 'No such model version',
     no_active_version: 'No version of this model is active yet; activate one first',
     no_features: 'The models have no data about this customer',

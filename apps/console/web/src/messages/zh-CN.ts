@@ -1,5 +1,6 @@
 import { referenceMessages } from '@onefin/customers/reference';
 import { customersProblemsZhCN, customersZhCN } from './customers.zh-CN.ts';
+import { demoClockProblemsZhCN, demoClockZhCN } from './demo.zh-CN.ts';
 import { investingProblemsZhCN, investingZhCN } from './investing.zh-CN.ts';
 import { campaignsZhCN, modelsZhCN } from './models.zh-CN.ts';
 import { productsProblemsZhCN, productsZhCN } from './products.zh-CN.ts';
@@ -15,6 +16,7 @@ export const consoleZhCN = {
     sales: '销售台账',
     operationsGroup: '运营',
     endOfDay: '日终批处理',
+    demoClock: '演示时钟',
     productsGroup: '产品',
     products: '产品工厂',
     navImport: '净值导入',
@@ -81,6 +83,7 @@ export const consoleZhCN = {
     payments: { reconcile: '资金对账' },
     models: { read: '查看模型', score: '模型评分', manage: '维护模型', approve: '审批模型上线' },
     campaigns: { read: '查看营销名单' },
+    demo: { clock: '拨动演示时钟' },
   },
   approvals: {
     title: '审批收件箱',
@@ -416,11 +419,13 @@ export const consoleZhCN = {
   investing: investingZhCN,
   models: modelsZhCN,
   campaigns: campaignsZhCN,
+  demoClock: demoClockZhCN,
   reference: referenceMessages('zh-CN'),
   problems: {
     ...customersProblemsZhCN,
     ...productsProblemsZhCN,
     ...investingProblemsZhCN,
+    ...demoClockProblemsZhCN,
     version_not_found: '没有这个模型版本',
     no_active_version: '该模型还没有生效版本，请先上线一个版本',
     no_features: '模型没有该客户的资料',
