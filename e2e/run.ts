@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { catalogueJourneys } from './catalogue-journeys.ts';
 import { consoleInvestingJourneys } from './console-investing-journeys.ts';
 import { consoleJourneys } from './console-journeys.ts';
+import { demoClockJourneys } from './demo-clock-journeys.ts';
 import { runJourneys, runPagesOnPlatformClock } from './harness.ts';
 import { investingJourneys } from './investing-journeys.ts';
 import { ledgerJourneys } from './ledger-journeys.ts';
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
         ...modelsJourneys(platform),
         // last: they move the demo clock on a day
         ...settlementJourneys(platform),
+        // the demo clock page moves it a day on, from wherever the journeys before left it
+        ...demoClockJourneys(platform),
       ];
       // JOURNEYS=text runs only the journeys whose name contains it (while working on them)
       const only = process.env.JOURNEYS;
