@@ -11,7 +11,14 @@ import {
 } from '@onefin/ledger';
 import { sql } from 'kysely';
 import { brokenInvariants } from '../modules/ledger/testing.ts';
-import { durationSeconds, type EngineName, openBenchDatabase, percentile, round } from './support.ts';
+import {
+  durationSeconds,
+  type EngineName,
+  openBenchDatabase,
+  percentile,
+  profilePhase,
+  round,
+} from './support.ts';
 
 /**
  * The ledger's transfer engines under closed-loop load (DESIGN.md "Ledger"; issue 4). For each
@@ -218,7 +225,10 @@ async function benchEngine(engine: EngineName, durationS: number): Promise<Array
       log(`${engine}/${load}: baseline, ${SUBMITTERS} submitters, ${durationS} s`);
       const base = await runClosedLoop(fx, { kind: 'baseline' }, load, `${engine}-${load}-base`, durationS);
       log(`${engine}/${load}: baseline ${base.tps}/s p99 ${base.p99_ms} ms; batched (${writers} writers)`);
+      // BENCH_CPUPROFILE=dir: a CPU profile of the batched run, where the engine's own time shows
+      const stopProfile = await profilePhase(`${engine}-${load}-batch`);
       const fast = await runClosedLoop(fx, batched, load, `${engine}-${load}-batch`, durationS);
+      await stopProfile();
       log(`${engine}/${load}: batched ${fast.tps}/s p50 ${fast.p50_ms} ms p99 ${fast.p99_ms} ms`);
       uniformTps[load] = fast.tps;
       lines.push({

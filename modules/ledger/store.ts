@@ -1,3 +1,4 @@
+import { prepare } from '@onefin/db';
 import type { CurrencyCode, Executor, Money } from '@onefin/kernel';
 import { sql } from 'kysely';
 import type { AccountClass } from './chart.ts';
@@ -119,7 +120,7 @@ export async function lockAccounts(
   ids: readonly string[],
 ): Promise<Map<string, AccountState>> {
   const unique = [...new Set(ids)].sort();
-  const { rows } = await sql<AccountRow>`
+  const { rows } = await sql<AccountRow>`${prepare}
     SELECT a.* FROM unnest(${unique}::text[]) WITH ORDINALITY AS u(id, n)
     CROSS JOIN LATERAL (SELECT * FROM ledger_accounts WHERE id = u.id FOR UPDATE) AS a
     ORDER BY u.n`.execute(trx);
@@ -133,7 +134,7 @@ export async function lockAccounts(
  */
 export async function readAccounts(db: Executor, ids: readonly string[]): Promise<Map<string, AccountState>> {
   const unique = [...new Set(ids)];
-  const { rows } = await sql<AccountRow>`
+  const { rows } = await sql<AccountRow>`${prepare}
     SELECT a.* FROM unnest(${unique}::text[]) AS u(id)
     CROSS JOIN LATERAL (SELECT * FROM ledger_accounts WHERE id = u.id LIMIT 1) AS a`.execute(db);
   return new Map(rows.map((r) => [r.id, toAccountState(r)]));
@@ -149,7 +150,7 @@ async function readAccountsAndTransfers(
   transferIds: readonly string[],
 ): Promise<Pick<LedgerState, 'accounts' | 'transfers'>> {
   type Row = AccountRow & TransferRow & { is_account: boolean };
-  const { rows } = await sql<Row>`
+  const { rows } = await sql<Row>`${prepare}
     SELECT true AS is_account, a.id, a.currency, a.class, a.allow_negative, a.frozen, a.closed,
       a.posted_debits, a.posted_credits, a.pending_debits, a.pending_credits, a.version,
       NULL::text AS kind, NULL::text AS debit_account_id, NULL::text AS credit_account_id,
@@ -178,7 +179,7 @@ export async function recordedTransfers(
   ids: readonly string[],
 ): Promise<Map<string, PostedTransfer>> {
   // one primary-key probe per id: `id = ANY(...)` let the planner scan the whole table
-  const { rows } = await sql<TransferRow>`
+  const { rows } = await sql<TransferRow>`${prepare}
     SELECT t.* FROM unnest(${[...new Set(ids)]}::text[]) AS u(id)
     CROSS JOIN LATERAL (SELECT * FROM ledger_transfers WHERE id = u.id LIMIT 1) AS t`.execute(trx);
   return new Map(rows.map((r) => [r.id, toPostedTransfer(r)]));

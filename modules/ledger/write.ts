@@ -1,3 +1,4 @@
+import { prepare } from '@onefin/db';
 import type { Executor } from '@onefin/kernel';
 import { sql } from 'kysely';
 import type { AccountState, PostedTransfer, Posting } from './types.ts';
@@ -102,7 +103,7 @@ export async function writePostings(
     RETURNING 1`
         : sql``
     }`;
-  await sql`
+  await sql`${prepare}
     WITH new_transfers AS (
       INSERT INTO ledger_transfers (id, kind, debit_account_id, credit_account_id, amount, currency, code,
         reference, metadata, related_id, expires_at, created_at)

@@ -4,6 +4,7 @@ import type { Executor } from '@onefin/kernel';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { PreparingClient } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -48,6 +49,7 @@ function postgresPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    Client: PreparingClient,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 || oid === DATE
