@@ -18,6 +18,25 @@ const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dayAfter = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** The demo clock as the API gives it, with the trading-calendar facts of its business date. */
+interface ClockAnswer {
+  now: string;
+  businessDate: string;
+  isTradingDay: boolean | null;
+  nextTradingDay: string | null;
+}
+
+/** The clock's answer, read with the page's own session. */
+const readClock = (page: Page): Promise<ClockAnswer> =>
+  page.evaluate(async () => (await fetch('/api/v1/demo/clock')).json() as Promise<ClockAnswer>);
+
+/** The card's trading-day tag and next trading day are the server calendar's (holidays included). */
+async function expectTradingDayShown(page: Page, clock: ClockAnswer, yes: string, no: string) {
+  assert(clock.isTradingDay !== null, `the trading calendar covers ${clock.businessDate}`);
+  await expectText(page, 'demo-clock-trading-day', new RegExp(`^${clock.isTradingDay ? yes : no}$`));
+  await expectText(page, 'demo-clock-next-trading-day', clock.nextTradingDay ?? '');
+}
+
 async function businessDateShown(page: Page): Promise<string> {
   await expectText(page, 'demo-clock-business-date', /\d{4}-\d{2}-\d{2}/);
   const shown = (await page.getByTestId('demo-clock-business-date').textContent())?.trim() ?? '';
@@ -41,6 +60,7 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           const shown = await businessDateShown(page);
           const today = platform.now().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
           assert(shown === today, `the page shows business date ${shown}, the platform's is ${today}`);
+          await expectTradingDayShown(page, await readClock(page), '交易日', '非交易日');
           await expectText(page, 'demo-clock-read-only', '拨动时钟需要');
           assert(
             (await page.getByTestId('demo-clock-plusDay').count()) === 0,
@@ -50,6 +70,7 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           await page.getByTestId('language-option-en').click();
           await expectText(page, 'nav-demoClock', 'Demo clock');
           await expectText(page, 'demo-clock-read-only', 'moving it needs');
+          await expectTradingDayShown(page, await readClock(page), 'Trading day', 'Not a trading day');
           await screenshot(page, 'console-demo-clock-read-only-en');
           await page.setViewportSize(PHONE);
           await expectText(page, 'demo-clock-business-date', shown);
@@ -64,6 +85,10 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           await logInStaff(page, platform, 'operations');
           await page.getByTestId('nav-demoClock').click();
           const before = await businessDateShown(page);
+          // The next trading day's 09:30 comes from the server's calendar (weekends and holidays skipped).
+          const read = await readClock(page);
+          await expectText(page, 'demo-clock-nextTradingDay', '下一个交易日 09:30');
+          await expectText(page, 'demo-clock-nextTradingDay', `${read.nextTradingDay?.slice(5)} 09:30`);
 
           // A month has no fixed length: the server refuses it, the page says why, nothing moves.
           await page.getByTestId('demo-clock-duration').fill('P1M');
@@ -87,7 +112,7 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           await page.getByTestId('demo-clock-confirm').click();
           const response = await answer;
           assert(response.ok(), `moving the clock: ${response.status()} ${await response.text()}`);
-          const moved = (await response.json()) as { now: string; businessDate: string };
+          const moved = (await response.json()) as ClockAnswer;
           assert(
             moved.businessDate === dayAfter(before),
             `a day after ${before} the clock is on ${moved.businessDate}`,
@@ -105,6 +130,8 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           await expectText(page, 'demo-clock-moved-dates', `营业日 ${before} → ${moved.businessDate}`);
           await expectText(page, 'demo-clock-moved-instants', /\d{2}:\d{2}:\d{2} → \d{4}-\d{2}-\d{2} /);
           await expectText(page, 'demo-clock-moved-instants', moved.businessDate);
+          await expectTradingDayShown(page, moved, '交易日', '非交易日');
+          await expectText(page, 'demo-clock-nextTradingDay', `${moved.nextTradingDay?.slice(5)} 09:30`);
           assert(
             (await page.locator('.ant-menu-item-selected [data-testid="nav-demoClock"]').count()) === 1,
             'the menu does not highlight the demo clock',
@@ -119,7 +146,7 @@ export function demoClockJourneys(platform: Platform): Journey[] {
           await page.getByTestId('nav-demoClock').click();
           await page.getByTestId('language-switch').click();
           await page.getByTestId('language-option-en').click();
-          await expectText(page, 'demo-clock-nextWeekday', 'Next weekday 09:30');
+          await expectText(page, 'demo-clock-nextTradingDay', 'Next trading day 09:30');
           await expectText(page, 'demo-clock-moved-dates', `Business date ${before} → ${moved.businessDate}`);
           await screenshot(page, 'console-demo-clock-en', true);
         }),

@@ -95,7 +95,13 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
     investing: opts.services.investing,
     idempotency: createIdempotencyKeys({ db: opts.db.primary, clock: opts.services.clock }),
   });
-  if (opts.demoClock) await app.register(demoClockRoutes, { identity, audit, clock: opts.demoClock });
+  if (opts.demoClock)
+    await app.register(demoClockRoutes, {
+      identity,
+      audit,
+      clock: opts.demoClock,
+      products: opts.services.products,
+    });
   await app.register(modelsConsoleRoutes, { identity, audit, models: opts.services.models });
   return app;
 }

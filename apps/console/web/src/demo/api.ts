@@ -11,6 +11,13 @@ export interface DemoClock {
   now: string;
   /** Its date on the Shanghai calendar, YYYY-MM-DD. */
   businessDate: string;
+  /**
+   * Whether the exchanges trade on the business date (weekends and the holiday table); null past the
+   * years the server's trading calendar covers.
+   */
+  isTradingDay: boolean | null;
+  /** The first trading day after the business date, YYYY-MM-DD; null past the calendar's years. */
+  nextTradingDay: string | null;
 }
 
 /** A move: forward by an ISO 8601 duration (`P1D`, `PT2H`), or to a later instant with its offset. */

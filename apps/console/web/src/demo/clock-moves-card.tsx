@@ -24,7 +24,7 @@ export function ClockMoves(props: {
   const { t } = useTranslation();
   const [form] = Form.useForm<CustomMoveValues>();
   const mode = Form.useWatch('mode', form) ?? 'advance';
-  const moves = quickMoves(props.now, props.clock.businessDate);
+  const moves = quickMoves(props.now, props.clock);
   return (
     <Flex vertical gap={8}>
       <Typography.Text strong>{t('demoClock.quick')}</Typography.Text>
@@ -52,9 +52,15 @@ export function ClockMoves(props: {
           </Popconfirm>
         ))}
       </Flex>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('demoClock.nextWeekdayHint')}
-      </Typography.Text>
+      {props.clock.nextTradingDay === null ? (
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12 }}
+          data-testid="demo-clock-no-next-trading-day"
+        >
+          {t('demoClock.nextTradingDayUnknown', { date: props.clock.businessDate })}
+        </Typography.Text>
+      ) : null}
       <Divider style={{ margin: '8px 0' }} />
       <Typography.Text strong>{t('demoClock.custom')}</Typography.Text>
       <Form<CustomMoveValues>

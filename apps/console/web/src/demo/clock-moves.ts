@@ -1,4 +1,4 @@
-import type { ClockMove } from './api.ts';
+import type { ClockMove, DemoClock } from './api.ts';
 
 /**
  * Shanghai wall-clock time and the demo clock's common moves. China keeps UTC+8 all year (no daylight
@@ -25,28 +25,7 @@ export function shanghaiInstant(date: string, time: string): string {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`;
 }
 
-/** 0 (Sunday) … 6 (Saturday) of a calendar date. */
-export function weekdayOf(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-export function isWeekend(date: string): boolean {
-  const day = weekdayOf(date);
-  return day === 0 || day === 6;
-}
-
-/**
- * The first Monday-to-Friday date after `date`. Holidays are not known here (the console has no API
- * for the exchanges' calendar), so the page says that this is the next weekday, not trading day.
- */
-export function nextWeekday(date: string): string {
-  let ms = Date.parse(`${date}T00:00:00Z`);
-  do ms += DAY_MS;
-  while (isWeekend(new Date(ms).toISOString().slice(0, 10)));
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export type QuickMoveKey = 'plusHour' | 'plusDay' | 'nextWeekday' | 'todayAfterCutOff';
+export type QuickMoveKey = 'plusHour' | 'plusDay' | 'nextTradingDay' | 'todayAfterCutOff';
 
 export interface QuickMove {
   key: QuickMoveKey;
@@ -56,17 +35,20 @@ export interface QuickMove {
 }
 
 /**
- * The common moves from `now` (on business date `businessDate`): an hour, a day, the next weekday's
- * 09:30 (markets open), and today 15:01, just past the funds' 15:00 cut-off, while that is still ahead.
+ * The common moves from `now` (the clock read on `clock.businessDate`): an hour, a day, the next
+ * trading day's 09:30 (markets open; the server's calendar skips weekends and holidays, and past its
+ * years there is no such move), and today 15:01, just past the funds' 15:00 cut-off, while still ahead.
  */
-export function quickMoves(now: Date, businessDate: string): QuickMove[] {
-  const nextMorning = shanghaiInstant(nextWeekday(businessDate), '09:30');
-  const afterCutOff = shanghaiInstant(businessDate, '15:01');
+export function quickMoves(now: Date, clock: DemoClock): QuickMove[] {
+  const afterCutOff = shanghaiInstant(clock.businessDate, '15:01');
   const moves: QuickMove[] = [
     { key: 'plusHour', move: { advance: 'PT1H' }, target: new Date(now.getTime() + HOUR_MS) },
     { key: 'plusDay', move: { advance: 'P1D' }, target: new Date(now.getTime() + DAY_MS) },
-    { key: 'nextWeekday', move: { to: nextMorning }, target: new Date(nextMorning) },
   ];
+  if (clock.nextTradingDay !== null) {
+    const nextMorning = shanghaiInstant(clock.nextTradingDay, '09:30');
+    moves.push({ key: 'nextTradingDay', move: { to: nextMorning }, target: new Date(nextMorning) });
+  }
   if (Date.parse(afterCutOff) > now.getTime()) {
     moves.push({ key: 'todayAfterCutOff', move: { to: afterCutOff }, target: new Date(afterCutOff) });
   }

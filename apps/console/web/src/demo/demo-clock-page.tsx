@@ -15,10 +15,12 @@ import {
   moveDemoClock,
   useDemoClockQuery,
 } from './api.ts';
-import { formatShanghai, isPastFundCutOff, isWeekend, shanghaiWallClock } from './clock-moves.ts';
+import { formatShanghai, isPastFundCutOff, shanghaiWallClock } from './clock-moves.ts';
 import { ClockMoves } from './clock-moves-card.tsx';
 
 const REFRESH_MS = 5_000;
+/** The cut-off tags are sentences: on a phone they wrap instead of widening the page. */
+const SENTENCE_TAG = { whiteSpace: 'normal', marginInlineEnd: 0 } as const;
 const LAST_MOVE_KEY = 'onefin.console.demoClock.lastMove';
 
 /** The last move made from this tab: kept across the log-in a long move makes necessary. */
@@ -224,7 +226,10 @@ export function DemoClockPage() {
   );
 }
 
-/** The running time in Shanghai, its date, the business date and where it stands to the fund cut-off. */
+/**
+ * The running time in Shanghai, its date, the business date (a trading day or not, and the next one,
+ * from the server's calendar) and where it stands to the fund cut-off.
+ */
 function ClockFace(props: { clock: DemoClock; now: Date }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -232,10 +237,19 @@ function ClockFace(props: { clock: DemoClock; now: Date }) {
   const fullDate = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'Asia/Shanghai' }).format(
     props.now,
   );
-  const businessDate = props.clock.businessDate;
+  const { businessDate, isTradingDay, nextTradingDay } = props.clock;
   const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
     new Date(`${businessDate}T00:00:00Z`),
   );
+  // As the trade date of a fund order: a non-trading day's orders trade on the next trading day.
+  const cutOff =
+    isTradingDay === null
+      ? { color: 'default', key: 'tradingDay.unknown' }
+      : !isTradingDay
+        ? { color: 'default', key: 'nonTradingDay' }
+        : isPastFundCutOff(props.now)
+          ? { color: 'orange', key: 'afterCutOff' }
+          : { color: 'blue', key: 'beforeCutOff' };
   return (
     <Flex vertical gap={12}>
       <div>
@@ -257,16 +271,21 @@ function ClockFace(props: { clock: DemoClock; now: Date }) {
           {businessDate}
         </Typography.Text>
         <Typography.Text type="secondary">{weekday}</Typography.Text>
+        <Tag color={isTradingDay ? 'green' : 'default'} data-testid="demo-clock-trading-day">
+          {t(`demoClock.tradingDay.${isTradingDay === null ? 'unknown' : isTradingDay ? 'yes' : 'no'}`)}
+        </Tag>
       </Flex>
+      {nextTradingDay !== null ? (
+        <Flex align="baseline" gap={8} wrap>
+          <Typography.Text type="secondary">{t('demoClock.tradingDay.next')}</Typography.Text>
+          <Typography.Text data-testid="demo-clock-next-trading-day">{nextTradingDay}</Typography.Text>
+        </Flex>
+      ) : null}
       <Flex align="center" gap={8} wrap>
         <Typography.Text type="secondary">{t('demoClock.fundCutOff')}</Typography.Text>
-        {isWeekend(businessDate) ? (
-          <Tag color="default">{t('demoClock.weekend')}</Tag>
-        ) : isPastFundCutOff(props.now) ? (
-          <Tag color="orange">{t('demoClock.afterCutOff')}</Tag>
-        ) : (
-          <Tag color="blue">{t('demoClock.beforeCutOff')}</Tag>
-        )}
+        <Tag color={cutOff.color} style={SENTENCE_TAG} data-testid="demo-clock-cut-off">
+          {t(`demoClock.${cutOff.key}`)}
+        </Tag>
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('demoClock.refreshed')}
