@@ -34,6 +34,22 @@ function Chart(props: { option: object; testId: string; height?: number }) {
   );
 }
 
+/**
+ * What the charts with a legend share: no animation, the legend on top, and an x axis named in the
+ * middle below it.
+ */
+function framed(
+  xAxis: { name: string } & Record<string, unknown>,
+  grid: { left?: number; right?: number } = {},
+) {
+  return {
+    animation: false,
+    grid: { left: grid.left ?? 48, right: grid.right ?? 16, top: 36, bottom: 40 },
+    legend: { top: 4 },
+    xAxis: { ...xAxis, nameLocation: 'middle', nameGap: 24 },
+  };
+}
+
 /** What a positive is in this model: a default (credit) or a subscription (marketing). */
 function useOutcomeWords(model: ModelName) {
   const { t } = useTranslation();
@@ -49,20 +65,10 @@ export function RocChart(props: { report: ModelReport; auc: number | undefined }
   const { roc } = props.report;
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 16, top: 36, bottom: 40 },
-      legend: { top: 4 },
+      ...framed({ type: 'value', min: 0, max: 1, name: t('models.charts.fpr') }),
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v: number) => v.toFixed(3),
-      },
-      xAxis: {
-        type: 'value',
-        min: 0,
-        max: 1,
-        name: t('models.charts.fpr'),
-        nameLocation: 'middle',
-        nameGap: 24,
       },
       yAxis: { type: 'value', min: 0, max: 1, name: t('models.charts.tpr') },
       series: [
@@ -98,17 +104,8 @@ export function KsChart(props: { report: ModelReport; model: ModelName }) {
   const { ksCurve, ks, ksAt } = props.report;
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 16, top: 36, bottom: 40 },
-      legend: { top: 4 },
+      ...framed({ type: 'value', scale: true, name: t('models.charts.score') }),
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
-      xAxis: {
-        type: 'value',
-        scale: true,
-        name: t('models.charts.score'),
-        nameLocation: 'middle',
-        nameGap: 24,
-      },
       yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => pct(v, 0) } },
       series: [
         {
@@ -142,17 +139,11 @@ export function GainsChart(props: { report: ModelReport }) {
   const { gains } = props.report;
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 48, top: 36, bottom: 40 },
-      legend: { top: 4 },
+      ...framed(
+        { type: 'category', data: gains.map((g) => String(g.group)), name: t('models.charts.decile') },
+        { right: 48 },
+      ),
       tooltip: { trigger: 'axis' },
-      xAxis: {
-        type: 'category',
-        data: gains.map((g) => String(g.group)),
-        name: t('models.charts.decile'),
-        nameLocation: 'middle',
-        nameGap: 24,
-      },
       yAxis: [
         { type: 'value', name: t('models.charts.lift') },
         { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => pct(v, 0) } },
@@ -189,17 +180,15 @@ export function DistributionChart(props: { report: ModelReport; model: ModelName
   const { distribution } = props.report;
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 56, right: 16, top: 36, bottom: 40 },
-      legend: { top: 4 },
+      ...framed(
+        {
+          type: 'category',
+          data: distribution.map((d) => `${Math.round(d.from)}–${Math.round(d.to)}`),
+          name: t('models.charts.score'),
+        },
+        { left: 56 },
+      ),
       tooltip: { trigger: 'axis' },
-      xAxis: {
-        type: 'category',
-        data: distribution.map((d) => `${Math.round(d.from)}–${Math.round(d.to)}`),
-        name: t('models.charts.score'),
-        nameLocation: 'middle',
-        nameGap: 24,
-      },
       yAxis: { type: 'value', name: t('models.charts.rows') },
       series: [
         {
@@ -229,17 +218,12 @@ export function CalibrationChart(props: { report: ModelReport }) {
   const { calibration } = props.report;
   const option = useMemo(
     () => ({
-      animation: false,
-      grid: { left: 48, right: 16, top: 36, bottom: 40 },
-      legend: { top: 4 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
-      xAxis: {
+      ...framed({
         type: 'category',
         data: calibration.map((c) => String(c.group)),
         name: t('models.charts.decile'),
-        nameLocation: 'middle',
-        nameGap: 24,
-      },
+      }),
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => pct(v, 0) } },
       series: [
         { name: t('models.charts.predicted'), type: 'bar', data: calibration.map((c) => c.meanPredicted) },
@@ -310,17 +294,8 @@ export function StabilityChart(props: { stability: Stability }) {
       return `${cut(cuts[i - 1] ?? 0)}–${cut(cuts[i] ?? 0)}`;
     });
     return {
-      animation: false,
-      grid: { left: 48, right: 16, top: 36, bottom: 40 },
-      legend: { top: 4 },
+      ...framed({ type: 'category', data: groups, name: t('models.charts.score') }),
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => pct(v) },
-      xAxis: {
-        type: 'category',
-        data: groups,
-        name: t('models.charts.score'),
-        nameLocation: 'middle',
-        nameGap: 24,
-      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => pct(v, 0) } },
       series: [
         { name: t('models.stability.expected'), type: 'bar', data: expected },
