@@ -103,6 +103,31 @@ async function enterCustomerCode(page: Page): Promise<string> {
   return code;
 }
 
+/**
+ * Waits for the drawer's preview and checks that its fee is the one the console's preview route
+ * gives for the same order (the customer is the one whose page is open).
+ */
+async function expectPreviewFee(
+  page: Page,
+  platform: Platform,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const customerId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  const { token } = (await (await page.request.get(`${platform.consoleUrl}/api/v1/csrf`)).json()) as {
+    token: string;
+  };
+  const res = await page.request.post(
+    `${platform.consoleUrl}/api/v1/investing/customers/${encodeURIComponent(customerId)}/orders/preview`,
+    { headers: { 'x-csrf-token': token }, data: body },
+  );
+  assert(res.ok(), `the preview answers ${res.status()}: ${await res.text()}`);
+  const { fee } = (await res.json()) as { fee: { amount: string } | null };
+  const isFree = !fee || fee.amount === '0.00';
+  await expectText(page, 'assist-preview-fee', isFree ? '免手续费' : '¥');
+  const shown = shownAmount(await page.getByTestId('assist-preview-fee').textContent());
+  assert(isFree || shown === fee.amount, `the preview shows a fee of ${shown}, the API ${fee?.amount}`);
+}
+
 interface SalesLine {
   channel: string;
   staffId: string | null;
@@ -180,6 +205,18 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           const fund = await phoneFund(page, platform, ['R1', 'R2', 'R3']);
           await openCustomer(page, '13800138001', '张伟');
           await fillOrder(page, fund, 'subscribe', '1000.00');
+          // Before submitting: the fee, the trade date and its 15:00 cut-off, the confirmation date.
+          await expectPreviewFee(page, platform, {
+            type: 'subscribe',
+            productId: fund.id,
+            amount: { amount: '1000.00', currency: 'CNY' },
+            channel: 'phone',
+          });
+          await expectText(page, 'assist-preview-suitability', '适当性匹配');
+          await expectText(page, 'assist-preview-cutoff', '15:00');
+          await page.getByTestId('assist-preview-confirm-date').waitFor();
+          await page.getByTestId('assist-preview').scrollIntoViewIfNeeded();
+          await screenshot(page, 'console-assisted-order-preview');
           await screenshot(page, 'console-assisted-order-form');
           await page.getByTestId('assist-submit').click();
 
@@ -284,6 +321,9 @@ export function consoleInvestingJourneys(platform: Platform): Journey[] {
           const fund = await phoneFund(page, platform, ['R4']);
           await openCustomer(page, '13900139003', '李娜');
           await fillOrder(page, fund, 'subscribe', '1000.00');
+          // The preview says so before anything is submitted.
+          await expectText(page, 'assist-preview-suitability', '适当性不匹配');
+          await expectText(page, 'assist-preview-suitability-reason', 'C2');
           await page.getByTestId('assist-submit').click();
           await expectText(page, 'assist-refusal-title', '产品风险等级高于客户的风险承受能力');
           await expectText(page, 'assist-refusal-detail', 'R4');

@@ -20,6 +20,11 @@ declare module 'fastify' {
      * instead of two on a hot path); the console's generic audit of staff requests then skips it.
      */
     auditedInline?: boolean;
+    /**
+     * A POST that only reads (an order's preview: its body is the order it previews): like a GET, it
+     * changes nothing, so the console's generic audit of staff requests skips it.
+     */
+    isReadOnly?: boolean;
   }
 }
 

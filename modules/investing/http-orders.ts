@@ -2,6 +2,7 @@ import { positiveMoney, strictBody } from '@onefin/http';
 import { fromMoneyDto, type MoneyDto } from '@onefin/kernel';
 import { z } from 'zod';
 import { parseShares, SHARES } from './http-schemas.ts';
+import type { PreviewInput } from './preview.ts';
 import type { OrderInput, Placed } from './purchases.ts';
 import type { InvestingService } from './service.ts';
 
@@ -73,5 +74,26 @@ export function placeFromBody(
         amount: fromMoneyDto(body.amount),
         ...(body.renew === undefined ? {} : { renew: body.renew }),
       });
+  }
+}
+
+/** A preview takes the order's own body: what the order would be, with nothing held or recorded. */
+export function previewFromBody(
+  base: Omit<OrderInput, 'productId' | 'idempotencyKey'>,
+  body: OrderBody,
+): PreviewInput {
+  const input = { ...base, productId: body.productId };
+  switch (body.type) {
+    case 'redeem':
+      return { ...input, type: body.type, shares: parseShares(body.shares), fast: body.fast };
+    case 'convert':
+      return {
+        ...input,
+        type: body.type,
+        shares: parseShares(body.shares),
+        targetProductId: body.targetProductId,
+      };
+    default:
+      return { ...input, type: body.type, amount: fromMoneyDto(body.amount) };
   }
 }

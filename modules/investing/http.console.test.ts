@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.ts';
 import { STAFF_PASSWORD, startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { sampleFund } from '../products/testing.ts';
-import { type Investor, investor, loadCatalogue } from './testing.ts';
+import { cashOf, type Investor, investor, loadCatalogue, logInAgain } from './testing.ts';
 
 /** Assisted sales in the console: the same suitability, attribution to the staff member, EOD runs. */
 let p: TestPlatform;
@@ -206,5 +207,173 @@ describe('the sales ledger', () => {
   it('order search filters by channel and names the customer of each order', async () => {
     const res = await phone.client.get('/api/v1/investing/orders?channel=branch');
     expect(res.json().items).toEqual([expect.objectContaining({ channel: 'branch', customerId: bold.id })]);
+  });
+});
+
+/**
+ * The assisted-order drawer's preview: what the order would be for this customer through the staff
+ * member's channel, the portal's own figures, with nothing held or recorded. Its own platform, so its
+ * holdings and end-of-day run leave the sales above alone. 2026-03-03 is a Tuesday; 09:00 in Shanghai.
+ */
+describe('an assisted order’s preview', () => {
+  let q: TestPlatform;
+  let f: Record<string, string>;
+  let careful: Investor;
+  let holder: Investor;
+  let seller: { id: string; client: TestClient };
+  const preview = (customerId: string, body: unknown) =>
+    seller.client.post(`/api/v1/investing/customers/${customerId}/orders/preview`, body);
+  /** Orders and audit events on the primary: a preview adds to neither. */
+  const written = async () => {
+    const n = async (table: 'investing_orders' | 'audit_events') =>
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(q.db.primary)).rows[0]
+        ?.n;
+    return { orders: await n('investing_orders'), audit: await n('audit_events') };
+  };
+
+  beforeAll(async () => {
+    q = await startTestPlatform();
+    q.clock.set('2026-03-02T02:00:00Z');
+    const channels = ['web', 'app', 'phone', 'branch'];
+    f = await loadCatalogue(
+      q,
+      [sampleFund('110011', 'equity', { channels }), sampleFund('000198', 'money_market', { channels })],
+      [
+        { fundCode: '110011', date: '2026-03-02', nav: '1.2345' },
+        { fundCode: '000198', date: '2026-03-02', nav: '1.0000', per10kIncome: '0.6100', yield7d: '0.0221' },
+      ],
+    );
+    careful = await investor(q, '13800001101', { level: 'C2', cash: '5000.00' });
+    holder = await investor(q, '13800001102', { level: 'C4', cash: '20000.00' });
+    const bought = await holder.client.request('POST', '/api/v1/orders', {
+      body: { type: 'subscribe', productId: f.F000198, amount: cny('15000.00') },
+      headers: { 'idempotency-key': 'mmf-buy' },
+    });
+    expect(bought.statusCode, bought.body).toBe(201);
+    q.clock.set('2026-03-03T01:00:00Z');
+    await q.services.investing.runEndOfDay('2026-03-02');
+    await logInAgain(q, holder, '13800001102');
+    seller = await q.staff('phone-p', ['phone_sales']);
+  });
+  afterAll(() => q.close());
+
+  it('shows a C2 customer that an R4 fund is refused, and why, before anything is placed', async () => {
+    const before = await written();
+    const res = await preview(careful.id, {
+      type: 'subscribe',
+      productId: f.F110011,
+      amount: cny('1000.00'),
+      channel: 'phone',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().suitability).toMatchObject({
+      allowed: false,
+      reason: 'risk_too_high',
+      messageZh: expect.any(String),
+      messageEn: expect.any(String),
+      productRisk: 'R4',
+      customerRisk: 'C2',
+    });
+    expect(await written()).toEqual(before);
+    const search = await seller.client.get(`/api/v1/investing/orders?customerId=${careful.id}`);
+    expect(search.json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
+  it('gives a fund subscription the fee and the dates the portal’s preview gives the customer', async () => {
+    const body = { type: 'subscribe', productId: f.F110011, amount: cny('1000.00') };
+    const staffSide = await preview(holder.id, { ...body, channel: 'phone' });
+    const portalSide = await holder.client.post('/api/v1/orders/preview', body);
+    expect(staffSide.statusCode, staffSide.body).toBe(200);
+    // 1.5% by the net-amount method on 1,000.00 (985.22 / 1.2345 = 798.07 shares); before 15:00 on
+    // Tuesday: T is today, confirmed T+1.
+    expect(staffSide.json()).toMatchObject({
+      suitability: { allowed: true, productRisk: 'R4', customerRisk: 'C4' },
+      fee: cny('14.78'),
+      tradeDate: '2026-03-03',
+      cutoffAt: '2026-03-03T07:00:00.000Z',
+      confirmDate: '2026-03-04',
+      estimatedShares: '798.07',
+      instantLimitLeft: null,
+    });
+    const same = ({
+      fee,
+      tradeDate,
+      cutoffAt,
+      confirmDate,
+      minimum,
+      estimatedShares,
+    }: Record<string, unknown>) => ({ fee, tradeDate, cutoffAt, confirmDate, minimum, estimatedShares });
+    expect(same(staffSide.json())).toEqual(same(portalSide.json()));
+  });
+
+  it('gives a money-market redemption today’s instant limit left, and holds no shares', async () => {
+    const before = await written();
+    const held = async () =>
+      (await seller.client.get(`/api/v1/investing/customers/${holder.id}/holdings`))
+        .json<{ items: { productId: string; shares: string; frozen: string }[] }>()
+        .items.find((h) => h.productId === f.F000198);
+    expect(await held()).toMatchObject({ shares: '15000.00', frozen: '0.00' });
+    const fast = await preview(holder.id, {
+      type: 'redeem',
+      productId: f.F000198,
+      shares: '6000.00',
+      fast: true,
+      channel: 'phone',
+    });
+    expect(fast.statusCode, fast.body).toBe(200);
+    // Paid at once: today is both the trade and the confirmation date.
+    expect(fast.json()).toMatchObject({
+      tradeDate: '2026-03-03',
+      confirmDate: '2026-03-03',
+      fee: cny('0.00'),
+      estimatedProceeds: cny('6000.00'),
+      instantLimitLeft: cny('10000.00'),
+    });
+    const slow = await preview(holder.id, {
+      type: 'redeem',
+      productId: f.F000198,
+      shares: '6000.00',
+      channel: 'branch',
+    });
+    expect(slow.json()).toMatchObject({ confirmDate: '2026-03-04', instantLimitLeft: cny('10000.00') });
+    expect(await written()).toEqual(before);
+    expect(await held()).toMatchObject({ shares: '15000.00', frozen: '0.00' });
+    expect(await cashOf(q, holder.id)).toEqual({ balance: '5000.00', available: '5000.00' });
+  });
+
+  it('answers bad input with a problem that says what is wrong, and needs the assist permission', async () => {
+    const before = await written();
+    const web = await preview(holder.id, {
+      type: 'subscribe',
+      productId: f.F110011,
+      amount: cny('1000.00'),
+      channel: 'web',
+    });
+    expect(web.statusCode).toBe(400);
+    expect(web.headers['content-type']).toContain('application/problem+json');
+    const tooMany = await preview(holder.id, {
+      type: 'redeem',
+      productId: f.F000198,
+      shares: '99999.00',
+      channel: 'phone',
+    });
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json()).toMatchObject({ type: expect.stringContaining('insufficient-shares') });
+    const unknown = await preview(holder.id, {
+      type: 'subscribe',
+      productId: 'prd_missing',
+      amount: cny('1000.00'),
+      channel: 'phone',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(await written()).toEqual(before);
+    const helpdesk = await q.staff('desk-p', ['service_desk']);
+    const denied = await helpdesk.client.post(`/api/v1/investing/customers/${holder.id}/orders/preview`, {
+      type: 'subscribe',
+      productId: f.F110011,
+      amount: cny('1000.00'),
+      channel: 'phone',
+    });
+    expect(denied.statusCode).toBe(403);
   });
 });

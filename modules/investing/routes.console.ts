@@ -6,16 +6,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
-import { orderBodyFor, placeFromBody } from './http-orders.ts';
+import { orderBodyFor, placeFromBody, previewFromBody } from './http-orders.ts';
 import {
   holdingDto,
   orderDetailDto,
   orderDto,
+  previewDto,
   salesLineDto,
   salesTotalDto,
   toHoldingDto,
   toOrderDetailDto,
   toOrderDto,
+  toPreviewDto,
   toSalesLineDto,
   toSalesTotalDto,
 } from './http-schemas.ts';
@@ -118,6 +120,38 @@ export async function investingConsoleRoutes(
         staffName: staffMember?.displayName ?? null,
       });
       return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
+
+  app.post(
+    '/api/v1/investing/customers/:customerId/orders/preview',
+    {
+      preHandler: staff('orders.assist'),
+      // Only reads, as a GET would: the drawer asks again as staff type, and the order itself is audited.
+      config: { isReadOnly: true },
+      schema: {
+        tags,
+        description:
+          'What the order would be for this customer through this channel (suitability, fee, dates, ' +
+          'estimates, the instant redemption limit left): nothing is held or recorded.',
+        params: z.strictObject({ customerId: id }),
+        body: orderBody,
+        response: { 200: previewDto },
+      },
+    },
+    async (request) => {
+      const preview = await investing.preview(
+        previewFromBody(
+          {
+            customerId: request.params.customerId,
+            channel: request.body.channel,
+            staffId: currentStaff(request).id,
+          },
+          request.body,
+        ),
+      );
+      if (!preview.ok) throw problemFor(INVESTING_PROBLEMS, preview.error, preview.detail);
+      return toPreviewDto(preview.value);
     },
   );
 

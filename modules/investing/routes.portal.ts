@@ -1,11 +1,11 @@
 import { type IdempotencyKeys, pageQuery, strictBody } from '@onefin/http';
 import { currentCustomer, type IdentityService, requireCustomer } from '@onefin/identity';
-import { fromMoneyDto, problemFor } from '@onefin/kernel';
+import { problemFor } from '@onefin/kernel';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVESTING_PROBLEMS } from './errors.ts';
-import { type OrderBody, orderBodyFor, placeFromBody } from './http-orders.ts';
+import { orderBodyFor, placeFromBody, previewFromBody } from './http-orders.ts';
 import { planPortalRoutes } from './http-plans.ts';
 import { portfolioPortalRoutes } from './http-portfolio.ts';
 import {
@@ -13,7 +13,6 @@ import {
   holdingLotDto,
   orderDetailDto,
   orderDto,
-  parseShares,
   previewDto,
   toAssetsDto,
   toHoldingLotDto,
@@ -38,21 +37,6 @@ const idempotencyHeader = z.object({
   'idempotency-key': z.string().min(1).max(255).optional().describe('required: a unique key per order'),
 });
 
-/** A preview takes the order's own body. */
-function previewOf(body: OrderBody & { channel: 'web' | 'app' }) {
-  const base = { productId: body.productId, channel: body.channel };
-  if (body.type === 'redeem')
-    return { ...base, type: body.type, shares: parseShares(body.shares), fast: body.fast };
-  if (body.type === 'convert')
-    return {
-      ...base,
-      type: body.type,
-      shares: parseShares(body.shares),
-      targetProductId: body.targetProductId,
-    };
-  return { ...base, type: body.type, amount: fromMoneyDto(body.amount) };
-}
-
 /** Customers: orders for funds and wealth products, their preview and cancellation, "my assets". */
 export async function investingPortalRoutes(
   root: FastifyInstance,
@@ -70,7 +54,9 @@ export async function investingPortalRoutes(
     { preHandler: auth, schema: { tags, body: orderBody, response: { 200: previewDto } } },
     async (request) => {
       const customerId = currentCustomer(request).id;
-      const preview = await investing.preview({ customerId, ...previewOf(request.body) });
+      const preview = await investing.preview(
+        previewFromBody({ customerId, channel: request.body.channel }, request.body),
+      );
       if (!preview.ok) throw problemFor(INVESTING_PROBLEMS, preview.error, preview.detail);
       return toPreviewDto(preview.value);
     },

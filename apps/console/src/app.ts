@@ -44,6 +44,7 @@ export async function createConsoleApp(opts: ConsoleOptions): Promise<App> {
   // Written in onSend, before the response leaves: nothing a staff member was told happened is unaudited.
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.staff || request.method === 'GET' || request.method === 'HEAD') return payload;
+    if (request.routeOptions.config.isReadOnly) return payload;
     if (request.routeOptions.config.auditedInline && reply.statusCode < 400) return payload;
     await audit.record({
       actorType: 'staff',

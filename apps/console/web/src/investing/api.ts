@@ -170,6 +170,41 @@ export function placeAssistedOrder(
   );
 }
 
+/** What an assisted order would be (`previewDto`): the portal's preview, for this customer and channel. */
+export interface OrderPreview {
+  /** Purchases and conversions only (the target fund's); null for a redemption. */
+  suitability: {
+    allowed: boolean;
+    reason?: string;
+    messageZh?: string;
+    messageEn?: string;
+    productRisk: string;
+    customerRisk: string | null;
+  } | null;
+  tradeDate: string;
+  /** The instant (15:00 Shanghai on the trade date) until which the order takes that day's NAV. */
+  cutoffAt: string;
+  confirmDate: string;
+  minimum: MoneyDto | null;
+  fee: MoneyDto | null;
+  estimatedShares: string | null;
+  estimatedProceeds: MoneyDto | null;
+  navDate: string | null;
+  coolingOffHours: number;
+  remainingQuota: MoneyDto | null;
+  expectedYield: { min: MoneyDto; max: MoneyDto } | null;
+  /** Money-market redemptions: what may still be redeemed instantly (T+0) from the fund today. */
+  instantLimitLeft: MoneyDto | null;
+}
+
+/** Previews an order for the customer: nothing is held, recorded or audited. */
+export function previewAssistedOrder(customerId: string, body: OrderBody): Promise<OrderPreview> {
+  return api.post<OrderPreview>(
+    `/investing/customers/${encodeURIComponent(customerId)}/orders/preview`,
+    body,
+  );
+}
+
 /** Confirms an order awaiting the customer with the six digits they read out. */
 export function confirmWithCode(orderId: string, code: string): Promise<Order> {
   return api.post<Order>(`/investing/orders/${encodeURIComponent(orderId)}/confirmation`, { code });
@@ -236,6 +271,8 @@ export const investingKeys = {
   orders: (filter: OrderFilter) => ['investing', 'orders', filter] as const,
   order: (id: string) => ['investing', 'order', id] as const,
   holdings: (customerId: string) => ['investing', 'holdings', customerId] as const,
+  preview: (customerId: string, body: OrderBody | undefined) =>
+    ['investing', 'preview', customerId, body] as const,
   runs: ['investing', 'eod-runs'] as const,
   sales: (filter: SalesFilter) => ['investing', 'sales', filter] as const,
 };

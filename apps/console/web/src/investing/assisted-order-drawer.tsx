@@ -33,6 +33,7 @@ import {
   type OrderBody,
   placeAssistedOrder,
 } from './api.ts';
+import { AssistedOrderPreview } from './assisted-order-preview.tsx';
 import { CustomerCodeStep } from './customer-code-step.tsx';
 import { OrderStatusTag, useDecimal } from './labels.tsx';
 import { ProductPicker } from './product-picker.tsx';
@@ -72,6 +73,20 @@ interface Values {
   /** Money-market funds only: instant (T+0) redemption. */
   fast?: boolean;
   targetProductId?: string;
+}
+
+const isValidShares = (v: string | undefined) => Boolean(v && SHARES_PATTERN.test(v) && /[1-9]/.test(v));
+
+/** The order the form describes once it is complete enough to preview; undefined until then. */
+function previewBodyOf(v: Partial<Values>): OrderBody | undefined {
+  if (!v.productId || !v.type || !v.channel) return undefined;
+  const isComplete =
+    v.type === 'redeem'
+      ? isValidShares(v.shares)
+      : v.type === 'convert'
+        ? isValidShares(v.shares) && Boolean(v.targetProductId)
+        : Boolean(v.amount && isPositiveAmount(v.amount));
+  return isComplete ? bodyOf({ ...v, channel: v.channel }) : undefined;
 }
 
 function bodyOf(v: Values): OrderBody {
@@ -129,6 +144,9 @@ export function AssistedOrderDrawer(props: {
   const key = useRef<string | undefined>(undefined);
   const type = Form.useWatch('type', form);
   const channel = Form.useWatch('channel', form);
+  // The fields on screen (a hidden one drops out), so the preview follows what staff type.
+  const watched = Form.useWatch((v: Values) => v, form);
+  const previewBody = watched ? previewBodyOf(watched) : undefined;
   const decimal = useDecimal();
   const holdings = useQuery({
     queryKey: investingKeys.holdings(props.customer.id),
@@ -330,7 +348,7 @@ export function AssistedOrderDrawer(props: {
           rules={[
             {
               validator: (_, v: string | undefined) =>
-                v && SHARES_PATTERN.test(v) && /[1-9]/.test(v)
+                isValidShares(v)
                   ? Promise.resolve()
                   : Promise.reject(new Error(t('investing.assist.invalidShares'))),
             },
@@ -363,6 +381,11 @@ export function AssistedOrderDrawer(props: {
           <Checkbox>{t('investing.assist.renew')}</Checkbox>
         </Form.Item>
       ) : null}
+      <AssistedOrderPreview
+        customerId={props.customer.id}
+        body={previewBody}
+        isRefusalShown={place.isError}
+      />
       {place.isError ? (
         <div style={{ marginBottom: 16 }}>
           <Refusal error={place.error} testId="assist-refusal" detail={refusalDetail(place.error)} />
