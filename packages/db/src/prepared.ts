@@ -13,7 +13,16 @@ const MARK = '/* prepare */';
  */
 export const prepare = sql.raw(`${MARK} `);
 
-const nameOf = (text: string) => `onefin_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+/** Names by text: the marked texts are few and fixed, so this stays small. */
+const names = new Map<string, string>();
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `onefin_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 /**
  * pg's client with `prepare` honoured: Kysely passes (text, values), and a marked text is sent as
