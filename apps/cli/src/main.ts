@@ -183,7 +183,7 @@ program
     console.log(`OneFin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${rt.db.engine})`);
     if (rt.demoClock)
       console.log(
-        `Demo clock at ${rt.demoClock.now().toISOString()}: move it forward with POST ${consoleApp.url}/api/v1/demo/clock {"advance":"P1D"} (admin or operations)`,
+        `Demo clock at ${rt.demoClock.now().toISOString()}: move it forward on the console's 运营 → 演示时钟 page (${consoleApp.url}/demo/clock) or with POST ${consoleApp.url}/api/v1/demo/clock {"advance":"P1D"} (admin or operations)`,
       );
     console.log(demoLoginsText(portal.url, consoleApp.url));
     if (opts.dev)
