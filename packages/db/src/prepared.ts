@@ -29,10 +29,12 @@ function nameOf(text: string): string {
  * `{ name, text, values }`, which pg prepares on the connection's first use and reuses after.
  */
 export class PreparingClient extends pg.Client {
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this only inspects the first form
-  override query(config: any, values?: any, callback?: any): any {
+  // pg's query has a dozen overloads; this inspects only Kysely's form (text, values) and hands every
+  // call on unchanged in shape, so its answer is whatever that overload answers (`never` fits them all).
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const query = super.query as (config: unknown, values?: unknown, callback?: unknown) => never;
     if (typeof config === 'string' && config.startsWith(MARK) && Array.isArray(values))
-      return super.query({ name: nameOf(config), text: config, values }, callback);
-    return super.query(config, values, callback);
+      return query.call(this, { name: nameOf(config), text: config, values }, callback);
+    return query.call(this, config, values, callback);
   }
 }
