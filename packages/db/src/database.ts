@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Executor } from '@onefin/kernel';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -33,8 +34,30 @@ const parsers = {
   [DATE]: (value: string) => value,
 };
 
+/** The PostgreSQL major version the embedded PGlite runs, as its data directories record it. */
+export const EMBEDDED_POSTGRES_MAJOR = '18';
+
+/**
+ * A data directory made by another PostgreSQL major version cannot be opened (PGlite only says it
+ * "failed to initialize"): name the cause and the way out instead.
+ */
+function refuseOtherMajor(dataDir: string): void {
+  const versionFile = join(dataDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const major = readFileSync(versionFile, 'utf8').trim();
+  if (major === EMBEDDED_POSTGRES_MAJOR) return;
+  throw new Error(
+    `The embedded database in ${dataDir} was made by PostgreSQL ${major} (an earlier OneFin); this ` +
+      `OneFin embeds PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} and cannot open it. Move the directory aside ` +
+      '(the next start seeds a new one), or point DATABASE_URL at a PostgreSQL server.',
+  );
+}
+
 export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    refuseOtherMajor(dataDir);
+  }
   // the single-object form: `new PGlite(undefined, opts)` silently drops opts (and BIGINT comes back as number)
   const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers });
   await pglite.waitReady;
