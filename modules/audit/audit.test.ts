@@ -38,6 +38,29 @@ describe('the audit log is a hash chain', () => {
     expect(await audit.verify()).toEqual({ ok: true, checked: 5 });
   });
 
+  it('hashes in the database exactly as verification does, whatever the text holds', async () => {
+    const recorded = await audit.record({
+      actorType: 'customer',
+      actorId: 'cus_"quoted"\\back',
+      action: 'portal.profile.update',
+      targetType: 'customer',
+      outcome: 'failure',
+      detail: { 姓名: '张伟', note: 'line\nbreak, tab\t, emoji 🏦, quote "', empty: null },
+      ip: '::1',
+    });
+    const sixth = await audit.record({
+      actorType: 'system',
+      actorId: 'eod',
+      action: 'eod.run',
+      outcome: 'success',
+    });
+    expect(recorded.seq).toBe(6n);
+    expect(sixth.seq).toBe(7n);
+    const listed = await audit.list({ limit: 2 });
+    expect(listed.items.map((e) => e.hash)).toEqual([sixth.hash, recorded.hash]);
+    expect(await audit.verify()).toEqual({ ok: true, checked: 7 });
+  });
+
   it('names the row whose content was changed', async () => {
     await sql`UPDATE audit_events SET actor_id = 'stf_evil' WHERE seq = 3`.execute(db.primary);
     expect(await audit.verify()).toMatchObject({ ok: false, seq: 3n, problem: 'hash_mismatch' });
