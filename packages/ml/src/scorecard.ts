@@ -8,8 +8,19 @@ export type Scaling = { baseScore: number; baseOdds: number; pdo: number };
 /** The bank's convention for this scorecard: 600 points at 50:1, 20 points to double the odds. */
 export const STANDARD_SCALING: Scaling = { baseScore: 600, baseOdds: 50, pdo: 20 };
 
-export type ScorecardBin = { label: string; woe: number; points: number };
+/**
+ * One bin's row of the card. `logOdds` is the bin's own fitted share of ln(bad odds) when the card
+ * was refitted per bin (`refitPerBin`); without it the bin scores coefficient·WoE.
+ */
+export type ScorecardBin = { label: string; woe: number; points: number; logOdds?: number };
+/** `coefficient`: the variable's weight on WoE in the fit that chose the variables. */
 export type ScorecardFeature = { column: string; coefficient: number; bins: ScorecardBin[]; woe: WoeFeature };
+
+/** A bin's contribution to ln(bad odds): its own fitted effect, or the variable's coefficient times its WoE. */
+export function binLogOdds(f: ScorecardFeature, k: number): number {
+  const bin = f.bins[k] as ScorecardBin;
+  return bin.logOdds ?? f.coefficient * bin.woe;
+}
 
 /** A points table: an applicant's score is the sum of the points of their bins, one bin per feature. */
 export type Scorecard = { scaling: Scaling; intercept: number; features: ScorecardFeature[] };
@@ -64,6 +75,79 @@ export function fitScorecard(
   };
 }
 
+/**
+ * Refits a card with one effect per bin instead of one coefficient per variable (a dummy-coded
+ * scorecard: each bin's points follow its own fitted log-odds, shrunk toward the average by the L2
+ * penalty), on the same variables and bins. Points must still never reward risk: within a variable
+ * the bins are ordered by WoE, and wherever a safer bin would earn fewer points than the riskier one
+ * before it, the two pool into one shared effect and the fit is repeated, until the points rise
+ * with WoE in every variable.
+ */
+export function refitPerBin(
+  card: Scorecard,
+  columns: readonly ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  options: { l2: number },
+): Scorecard {
+  const features = card.features;
+  const binOf = features.map((f, j) => {
+    const values = columns[j] as ArrayLike<number>;
+    return Int32Array.from({ length: labels.length }, (_, i) => binIndex(f.woe, values[i] as number) ?? -1);
+  });
+  // per variable, pools of bins sharing one effect, riskiest (lowest WoE) first
+  const pools = features.map((f) =>
+    f.bins
+      .map((_, k) => [k])
+      .sort((a, b) => (f.bins[a[0] as number]?.woe ?? 0) - (f.bins[b[0] as number]?.woe ?? 0)),
+  );
+  for (;;) {
+    const columnOf = features.map((f) => new Int32Array(f.bins.length));
+    let width = 0;
+    pools.forEach((variable, j) => {
+      for (const pool of variable) {
+        for (const k of pool) (columnOf[j] as Int32Array)[k] = width;
+        width += 1;
+      }
+    });
+    const rows = Array.from({ length: labels.length }, (_, i) => {
+      const x = new Float64Array(width);
+      features.forEach((_, j) => {
+        const k = (binOf[j] as Int32Array)[i] as number;
+        if (k >= 0) x[(columnOf[j] as Int32Array)[k] as number] = 1;
+      });
+      return x;
+    });
+    const model = fitLogistic(rows, labels, { l2: options.l2 });
+    const effect = (j: number, k: number) =>
+      model.coefficients[(columnOf[j] as Int32Array)[k] as number] as number;
+    let pooled = false;
+    pools.forEach((variable, j) => {
+      const at = variable.findIndex(
+        (pool, p) =>
+          p > 0 && effect(j, pool[0] as number) > effect(j, (variable[p - 1] as number[])[0] as number),
+      );
+      if (at < 0) return;
+      variable.splice(at - 1, 2, [...(variable[at - 1] as number[]), ...(variable[at] as number[])]);
+      pooled = true;
+    });
+    if (pooled) continue;
+    const { factor, offset } = scalingConstants(card.scaling);
+    const share = (offset + factor * -model.intercept) / features.length;
+    return {
+      scaling: card.scaling,
+      intercept: model.intercept,
+      features: features.map((f, j) => ({
+        ...f,
+        bins: f.bins.map((bin, k) => ({
+          ...bin,
+          logOdds: effect(j, k),
+          points: Math.round(share - factor * effect(j, k)),
+        })),
+      })),
+    };
+  }
+}
+
 /** What one feature contributed: its bin, its points, and how many it cost against its best bin. */
 export type FeaturePoints = { column: string; bin: string; points: number; pointsBelowBest: number };
 
@@ -105,7 +189,7 @@ export function compileCard(card: Scorecard): CompiledCard {
           ? { uppers: Float64Array.from(f.woe.bins, (b) => (b.kind === 'range' ? b.upper : 0)) }
           : { codes }),
         points: Int32Array.from(f.bins, (b) => b.points),
-        logOdds: Float64Array.from(f.bins, (b) => f.coefficient * b.woe),
+        logOdds: Float64Array.from(f.bins, (_, k) => binLogOdds(f, k)),
         best: Math.max(...f.bins.map((b) => b.points)),
       };
     }),
@@ -152,7 +236,7 @@ export function scoreWithCard(
   const points = card.features.map((f, j) => {
     const at = binIndex(f.woe, values[j] as number);
     const bin = at === undefined ? undefined : f.bins[at];
-    logOddsBad += f.coefficient * (bin?.woe ?? 0);
+    if (at !== undefined) logOddsBad += binLogOdds(f, at);
     const earned = bin ? bin.points : neutral;
     score += earned;
     return {

@@ -1,5 +1,12 @@
 import { numberColumn, type Table } from '../csv.ts';
-import { type CompiledCard, compileCard, compiledBin, fitScorecard, type Scorecard } from '../scorecard.ts';
+import {
+  type CompiledCard,
+  compileCard,
+  compiledBin,
+  fitScorecard,
+  refitPerBin,
+  type Scorecard,
+} from '../scorecard.ts';
 import { sigmoid } from '../stats.ts';
 import { pick } from '../validation.ts';
 import { binCodes, binNumeric, type WoeFeature } from '../woe.ts';
@@ -20,6 +27,11 @@ export type CreditScorecardOptions = {
   isMonotone?: boolean;
   /** candidate variables by name (default: every one in CREDIT_VARIABLES) */
   candidates?: readonly string[];
+  /**
+   * L2 penalty of the per-bin refit (`refitPerBin`: one effect per bin, kept monotone in WoE);
+   * undefined scores coefficient·WoE as the variable-choosing fit has it.
+   */
+  perBinL2?: number;
 };
 
 export const DEFAULT_CREDIT_OPTIONS: CreditScorecardOptions = {
@@ -28,6 +40,7 @@ export const DEFAULT_CREDIT_OPTIONS: CreditScorecardOptions = {
   minIv: 0.02,
   maxBins: 8,
   candidates: CREDIT_CANDIDATES,
+  perBinL2: 50,
 };
 
 export type CreditScorecard = { card: Scorecard; variables: string[] };
@@ -63,7 +76,9 @@ function binVariable(
  * Trains the WoE scorecard on the given rows: bins every candidate, keeps those with enough IV (and SEX
  * and MARRIAGE when they are asked for), fits
  * the logistic regression and drops any variable whose coefficient has the wrong sign (a higher WoE must
- * never raise the risk, or the points would read backwards), refitting until none does.
+ * never raise the risk, or the points would read backwards), refitting until none does. Then, by
+ * default, the chosen variables are refitted with one effect per bin, monotone in WoE (5-fold AUC
+ * 0.7802 against 0.7764 for coefficient·WoE, docs/models.md).
  */
 export function trainCreditScorecard(
   table: Table,
@@ -82,14 +97,14 @@ export function trainCreditScorecard(
     .filter((f) => (f.iv >= options.minIv || isSensitive(f.column)) && f.bins.length > 1);
   let kept = candidates;
   for (;;) {
-    const card = fitScorecard(
-      kept,
-      kept.map((f) => pick(columns.get(f.column) as Float64Array, rows)),
-      labels,
-      { l2: options.l2 },
-    );
+    const values = kept.map((f) => pick(columns.get(f.column) as Float64Array, rows));
+    const card = fitScorecard(kept, values, labels, { l2: options.l2 });
     const wrongSign = card.features.filter((f) => f.coefficient > 0).map((f) => f.column);
-    if (wrongSign.length === 0) return { card, variables: kept.map((f) => f.column) };
+    if (wrongSign.length === 0) {
+      const variables = kept.map((f) => f.column);
+      if (options.perBinL2 === undefined) return { card, variables };
+      return { card: refitPerBin(card, values, labels, { l2: options.perBinL2 }), variables };
+    }
     kept = kept.filter((f) => !wrongSign.includes(f.column));
   }
 }

@@ -4,11 +4,14 @@ import { readTable, type Table } from '../csv.ts';
 import { rocAuc } from '../metrics.ts';
 import {
   reasonCodes,
+  refitPerBin,
+  type Scorecard,
   STANDARD_SCALING,
   scalingConstants,
   scorecardCsv,
   scoreWithCard,
 } from '../scorecard.ts';
+import type { WoeFeature } from '../woe.ts';
 import { CREDIT_SCHEMA } from './columns.ts';
 import {
   creditVariableColumns,
@@ -61,6 +64,27 @@ describe('credit scorecard on 3,000 rows of the real data', () => {
 
   it('never lets a riskier bin earn more points: every coefficient has the right sign', () => {
     for (const f of model.card.features) expect(f.coefficient).toBeLessThanOrEqual(0);
+  });
+
+  it('scores each bin by its own effect, and within every variable a higher WoE never earns fewer points', () => {
+    for (const f of model.card.features) {
+      const byWoe = [...f.bins].sort((a, b) => a.woe - b.woe);
+      byWoe.forEach((bin, k) => {
+        expect(bin.logOdds).toBeTypeOf('number');
+        const riskier = byWoe[k - 1];
+        if (riskier) {
+          expect(bin.points).toBeGreaterThanOrEqual(riskier.points);
+          expect(bin.logOdds as number).toBeLessThanOrEqual(riskier.logOdds as number);
+        }
+      });
+    }
+    // the refit changed the points: some variable's bins are no longer proportional to WoE
+    const plain = trainCreditScorecard(table, trainRows, { ...DEFAULT_CREDIT_OPTIONS, perBinL2: undefined });
+    expect(plain.card.features.every((f) => f.bins.every((b) => b.logOdds === undefined))).toBe(true);
+    expect(plain.variables).toEqual(model.variables);
+    expect(model.card.features.map((f) => f.bins.map((b) => b.points))).not.toEqual(
+      plain.card.features.map((f) => f.bins.map((b) => b.points)),
+    );
   });
 
   it('gives reason codes that add up: the points of the applicant’s bins sum to the score', () => {
@@ -120,5 +144,70 @@ describe('credit scorecard on 3,000 rows of the real data', () => {
       includeSensitive: true,
     });
     expect(withSensitive.variables.some((v) => v === 'SEX' || v === 'MARRIAGE')).toBe(true);
+  });
+});
+
+describe('the per-bin refit pools bins whose own effects would reward risk', () => {
+  // One variable of three codes. By WoE (from the whole sample) code 1 is riskiest, then 2, then 3;
+  // but within this sample a second variable explains code 2's defaults, so on its own effect code 2
+  // would come out safer than code 3: the refit must pool 2 and 3 into one shared effect.
+  const codes = [1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3];
+  const other = [0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const bad = [1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0];
+  const woeBin = (values: number[], woe: number) => ({ kind: 'values' as const, values, woe });
+  const card: Scorecard = {
+    scaling: STANDARD_SCALING,
+    intercept: 0,
+    features: [
+      {
+        column: 'CODE',
+        coefficient: -1,
+        bins: [
+          { label: '1', woe: -1, points: 0 },
+          { label: '2', woe: -0.2, points: 0 },
+          { label: '3', woe: 0.9, points: 0 },
+        ],
+        woe: {
+          column: 'CODE',
+          iv: 0.5,
+          bins: [woeBin([1], -1), woeBin([2], -0.2), woeBin([3], 0.9)],
+        } as unknown as WoeFeature,
+      },
+      {
+        column: 'OTHER',
+        coefficient: -1,
+        bins: [
+          { label: '0', woe: 0.3, points: 0 },
+          { label: '1', woe: -1.5, points: 0 },
+        ],
+        woe: {
+          column: 'OTHER',
+          iv: 0.4,
+          bins: [woeBin([0], 0.3), woeBin([1], -1.5)],
+        } as unknown as WoeFeature,
+      },
+    ],
+  };
+  const refitted = refitPerBin(card, [codes, other], bad, { l2: 0.1 });
+  const [code, otherFeature] = refitted.features;
+
+  it('gives codes 2 and 3 one effect and the same points, and code 1 fewer', () => {
+    const [one, two, three] = code?.bins ?? [];
+    expect(two?.logOdds).toBe(three?.logOdds);
+    expect(two?.points).toBe(three?.points);
+    expect(one?.points).toBeLessThan(two?.points as number);
+  });
+
+  it('keeps the other variable as fitted, riskier bin fewer points', () => {
+    const [zero, one] = otherFeature?.bins ?? [];
+    expect(one?.points).toBeLessThan(zero?.points as number);
+  });
+
+  it('scores with the bin effects: the points still add up to the score', () => {
+    const scored = scoreWithCard(refitted, [2, 1]);
+    expect(scored.score).toBe((code?.bins[1]?.points ?? 0) + (otherFeature?.bins[1]?.points ?? 0));
+    const logOdds =
+      refitted.intercept + (code?.bins[1]?.logOdds ?? 0) + (otherFeature?.bins[1]?.logOdds ?? 0);
+    expect(scored.probability).toBeCloseTo(1 / (1 + Math.exp(-logOdds)), 12);
   });
 });

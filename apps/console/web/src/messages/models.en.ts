@@ -64,7 +64,7 @@ export const modelsEn: MessageTree<typeof modelsZhCN> = {
     goods: 'Goods',
     bads: 'Bads',
   },
-  woe: { iv: 'IV {{iv}}', coefficient: 'Coefficient {{coefficient}}' },
+  woe: { iv: 'IV {{iv}}', coefficient: 'WoE coefficient {{coefficient}}' },
   scorecard: {
     variable: 'Variable',
     bin: 'Bin',

@@ -60,7 +60,7 @@ export const modelsZhCN = {
     goods: '正常',
     bads: '违约',
   },
-  woe: { iv: 'IV {{iv}}', coefficient: '系数 {{coefficient}}' },
+  woe: { iv: 'IV {{iv}}', coefficient: 'WoE 系数 {{coefficient}}' },
   scorecard: {
     variable: '变量',
     bin: '分箱',
