@@ -17,8 +17,12 @@ import type { Rng } from './random.ts';
  *   scale, so limits and bills are drawn there, in whole 10,000s for the limit as the data has them):
  *   a limit that grows with the income band, and six months of statements simulated month by month,
  *   oldest first: what was spent, what was paid and the status it gives (-2 no balance, -1 paid in
- *   full, 0 revolving with the minimum paid, 1–8 months behind). About one card in ten runs late, more
- *   among the lower incomes and the young, so the scores spread as the data's do.
+ *   full, 0 revolving with the minimum paid, 1–8 months behind). About one card in five runs late (a
+ *   quarter in the lowest income band, one in nine in the highest, more among the young; the data
+ *   has 22% of cards behind in September), most late payers stay two months behind, and revolvers
+ *   pay close to the minimum, so the credit scores spread as the development sample's do (PSI 0.12
+ *   on 3,000 generated customers against the scorecard trained on the whole file; 0.55 before these
+ *   shares were matched to the data's, 2026-12-06).
  * - The deposit campaign's contact history (channel, the last or planned contact's month and weekday,
  *   contacts in this campaign, the previous campaign) and today's economic indicators, the same for
  *   everybody (`ECONOMY`).
@@ -197,7 +201,7 @@ type Habit = 'idle' | 'transactor' | 'revolver' | 'late';
 
 /** How a card is used: idle, paid in full every month, revolving, or running behind. */
 function habitOf(band: number, age: number, rng: Rng): Habit {
-  const late = 0.11 - 0.02 * band + (age < 30 ? 0.03 : 0);
+  const late = 0.25 - 0.035 * band + (age < 30 ? 0.04 : 0);
   return rng.weighted<Habit>(
     ['idle', 'transactor', 'revolver', 'late'],
     [0.09, 0.22 + 0.04 * band, 0.69 - late - 0.04 * band, Math.max(0.02, late)],
@@ -220,16 +224,19 @@ export function repaymentHistory(limit: number, habit: Habit, rng: Rng) {
     habit === 'idle'
       ? 0
       : habit === 'transactor'
-        ? rng.next() * 0.15 + 0.01
+        ? rng.next() ** 2 * 0.12 + 0.005
         : habit === 'revolver'
           ? rng.next() * 0.12 + 0.02
           : rng.next() * 0.1 + 0.04;
   // Revolving and late cards start with a balance carried from before the six months.
   let lastBill = habit === 'revolver' || habit === 'late' ? round(limit * (0.2 + rng.next() * 0.6)) : 0;
   let behind = 0;
-  // A late payer falls behind in one of the last four months (mostly the latest); some catch up.
-  const slipsAt = habit === 'late' ? rng.weighted([2, 3, 4, 5], [1, 2, 3, 4]) : 9;
+  // A late payer falls behind in one of the last five months (mostly the latest); some catch up.
+  const slipsAt = habit === 'late' ? rng.weighted([1, 2, 3, 4, 5], [2, 1, 2, 3, 4]) : 9;
   const catchesUp = habit === 'late' && rng.chance(0.3);
+  // Most who fall two months behind stay there, paying about a month's minimum each month, as the
+  // data's many runs of status 2 show; the others sink further.
+  const holdsAtTwo = habit === 'late' && rng.chance(0.7);
   for (let m = 0; m < 6; m++) {
     const spent = habit === 'idle' ? 0 : limit * spendShare * (0.5 + rng.next());
     // This month's payment settles (some of) last month's bill.
@@ -241,15 +248,17 @@ export function repaymentHistory(limit: number, habit: Habit, rng: Rng) {
       pay = lastBill;
       s = -1;
     } else if (habit === 'late' && m >= slipsAt && !(catchesUp && m === 5)) {
-      pay = rng.chance(0.5) ? 0 : lastBill * 0.01;
-      behind = Math.min(8, behind + 1);
+      const holding = holdsAtTwo && behind >= 2;
+      pay = holding ? lastBill * 0.05 : rng.chance(0.5) ? 0 : lastBill * 0.01;
+      if (!holding) behind = Math.min(8, behind + 1);
       s = behind;
     } else if (behind > 0) {
       pay = lastBill * 0.12;
       behind -= 1;
       s = behind;
     } else {
-      pay = lastBill * (0.04 + rng.next() * (habit === 'late' ? 0.04 : 0.2));
+      // mostly near the minimum: the data's median payment is a few percent of the bill
+      pay = lastBill * (0.03 + rng.next() ** 2 * (habit === 'late' ? 0.04 : 0.2));
       s = 0;
     }
     pay = round(pay);

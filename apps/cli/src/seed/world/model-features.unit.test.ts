@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { CREDIT_SCHEMA, psi, readTable, scoreCreditTable, trainCreditScorecard } from '@onefin/ml';
 import { creditApplicant, marketingContact } from '@onefin/models';
 import { describe, expect, it } from 'vitest';
 import { ageOn } from './dates.ts';
@@ -64,6 +66,26 @@ describe('model features of the demo world', () => {
     expect(late.length / all.length).toBeLessThan(0.25);
     const revolving = all.filter(({ f }) => f?.credit.PAY_0 === 0);
     expect(revolving.length / all.length).toBeGreaterThan(0.3);
+  });
+
+  it('scores like the development sample, so the model page does not call the demo population shifted', () => {
+    const text = readFileSync(new URL('../../../../../data/credit/train.csv', import.meta.url), 'utf8');
+    const sample = readTable(text, CREDIT_SCHEMA);
+    if (!sample.ok) throw new Error('data/credit/train.csv does not read');
+    const rows = Array.from({ length: sample.table.rowCount }, (_, i) => i);
+    const model = trainCreditScorecard(sample.table, rows);
+    const applicants = all.map(({ f }) => f?.credit as NonNullable<typeof f>['credit']);
+    const names = Object.keys(applicants[0] ?? {});
+    const csv = [
+      ['ID', ...names].join(','),
+      ...applicants.map((a, i) => [i + 1, ...names.map((n) => a[n as keyof typeof a])].join(',')),
+    ].join('\n');
+    const demo = readTable(csv, CREDIT_SCHEMA);
+    if (!demo.ok) throw new Error(`the demo applicants do not read: ${JSON.stringify(demo.problems)}`);
+    const development = scoreCreditTable(model, sample.table).map((s) => s.score);
+    const today = scoreCreditTable(model, demo.table).map((s) => s.score);
+    // < 0.1 stable, 0.1–0.25 drifting, > 0.25 shifted (the console's rule of thumb)
+    expect(psi(development, today)).toBeLessThan(0.25);
   });
 
   it('uses one day’s economic indicators for everybody, and a contact history like the data’s', () => {
