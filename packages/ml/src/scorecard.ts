@@ -97,8 +97,9 @@ export function refitPerBin(
   // per variable, pools of bins sharing one effect, riskiest (lowest WoE) first
   const pools = features.map((f) =>
     f.bins
-      .map((_, k) => [k])
-      .sort((a, b) => (f.bins[a[0] as number]?.woe ?? 0) - (f.bins[b[0] as number]?.woe ?? 0)),
+      .map((_, k) => k)
+      .sort((a, b) => (f.bins[a] as ScorecardBin).woe - (f.bins[b] as ScorecardBin).woe)
+      .map((k) => [k]),
   );
   for (;;) {
     const columnOf = features.map((f) => new Int32Array(f.bins.length));
